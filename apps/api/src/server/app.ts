@@ -1,0 +1,75 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Redis } from 'ioredis'
+import type { DestinationStream } from 'pino'
+
+import type { Config } from '../shared/config.js'
+import type { DatabaseHandle } from '../shared/db/client.js'
+import { loggerOptions } from '../shared/logger.js'
+import apiKeyRoutes from './api-keys/routes.js'
+import type { DevIssuer } from './auth/dev-issuer.js'
+import { createTokenVerifier } from './auth/token-verifier.js'
+import devAuthRoutes from './dev-auth/routes.js'
+import healthRoutes from './health/routes.js'
+import authenticate from './plugins/authenticate.js'
+import errors from './plugins/errors.js'
+import openapi from './plugins/openapi.js'
+import rateLimit from './plugins/rate-limit.js'
+import requestIdPlugin, { requestId } from './plugins/request-id.js'
+import security from './plugins/security.js'
+import userRoutes from './users/routes.js'
+
+/** What the HTTP app is built from; main.ts opens these, tests too. */
+export interface AppDependencies {
+  config: Config
+  database: DatabaseHandle
+  redis: Redis
+  /** Present when the development issuer is on. */
+  devIssuer: DevIssuer | undefined
+  /** Where log lines go; standard output when absent. */
+  logStream?: DestinationStream
+}
+
+export async function buildApp(
+  deps: AppDependencies,
+): Promise<FastifyInstance> {
+  const { config, database, redis, devIssuer } = deps
+  const app = Fastify({
+    logger: {
+      ...loggerOptions(config.logLevel, 'custos-api'),
+      ...(deps.logStream && { stream: deps.logStream }),
+    },
+    genReqId: requestId,
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Unknown body fields are refused, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(errors)
+  await app.register(requestIdPlugin)
+  await app.register(security, { corsOrigins: config.corsOrigins })
+  await app.register(authenticate, {
+    db: database.db,
+    verifier: createTokenVerifier(config.auth, devIssuer?.jwks),
+  })
+  await app.register(rateLimit, {
+    redis,
+    redisPrefix: config.redisPrefix,
+    ...config.rateLimit,
+  })
+  await app.register(openapi)
+
+  await app.register(healthRoutes, { database, redis })
+  if (devIssuer) await app.register(devAuthRoutes, { devIssuer })
+
+  await app.register(async (authenticated) => {
+    authenticated.addHook('onRequest', authenticated.authenticate)
+    await authenticated.register(userRoutes, { db: database.db })
+    await authenticated.register(apiKeyRoutes, { db: database.db })
+  })
+
+  return app
+}

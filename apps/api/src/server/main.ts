@@ -1,0 +1,45 @@
+import { ConfigError } from '../shared/env.js'
+import { loadConfig, type Config } from '../shared/config.js'
+import { connectDatabase } from '../shared/db/client.js'
+import { ensureDatabase, runMigrations } from '../shared/db/migrate.js'
+import { connectRedis } from '../shared/redis.js'
+import { buildApp } from './app.js'
+import { loadDevIssuer } from './auth/dev-issuer.js'
+
+function readConfig(): Config {
+  try {
+    return loadConfig()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    console.error(error.message)
+    process.exit(1)
+  }
+}
+
+const config = readConfig()
+await ensureDatabase(config.databaseUrl)
+const database = connectDatabase(config.databaseUrl)
+await runMigrations(database)
+const redis = connectRedis(config.redisUrl)
+const devIssuer = config.auth.devIssuer
+  ? await loadDevIssuer(config.dataDir)
+  : undefined
+
+const app = await buildApp({ config, database, redis, devIssuer })
+if (devIssuer) {
+  app.log.warn('development issuer is on: anyone can sign in as anyone')
+}
+
+let closing = false
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return
+  closing = true
+  app.log.info({ signal }, 'shutting down')
+  await app.close()
+  await Promise.allSettled([database.close(), redis.quit()])
+  process.exit(0)
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'))
+process.once('SIGINT', () => void shutdown('SIGINT'))
+
+await app.listen({ host: config.host, port: config.port })

@@ -1,0 +1,157 @@
+import path from 'node:path'
+
+import { ConfigError, EnvReader, type Env } from './env.js'
+
+export const DEV_ISSUER = 'custos-dev'
+export const DEV_AUDIENCE = 'custos'
+
+export interface DynamicConfig {
+  environmentId: string
+  /** Base of Dynamic's API; the JWKS lives below it. */
+  apiUrl: string
+}
+
+export interface JwksIssuerConfig {
+  jwksUrl: string
+  issuer: string | undefined
+  audience: string | undefined
+}
+
+export interface AuthConfig {
+  dynamic: DynamicConfig | undefined
+  jwks: JwksIssuerConfig | undefined
+  devIssuer: boolean
+  clockSkewSeconds: number
+  /** Least time between two JWKS fetches caused by an unknown `kid`. */
+  jwksCooldownSeconds: number
+  jwksCacheSeconds: number
+}
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test'
+  production: boolean
+  host: string
+  port: number
+  logLevel: string
+  databaseUrl: string
+  redisUrl: string
+  /** Prefix of every Redis key Custos writes. */
+  redisPrefix: string
+  dataDir: string
+  trustProxy: boolean
+  corsOrigins: string[]
+  bodyLimitBytes: number
+  rateLimit: { max: number; windowMs: number }
+  auth: AuthConfig
+}
+
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/custos'
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379'
+
+/**
+ * Reads the whole configuration from the environment once. Every problem is
+ * collected and reported together in a ConfigError. In production nothing
+ * security-relevant falls back to a development default.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const read = new EnvReader(env)
+  const nodeEnv = read.oneOf(
+    'NODE_ENV',
+    ['development', 'production', 'test'] as const,
+    'development',
+  )
+  const production = nodeEnv === 'production'
+  const inProduction = 'when NODE_ENV=production'
+
+  const databaseUrl = production
+    ? read.required('DATABASE_URL', inProduction)
+    : read.string('DATABASE_URL', DEFAULT_DATABASE_URL)
+  read.url('DATABASE_URL', ['postgres:', 'postgresql:'], databaseUrl)
+  const redisUrl = production
+    ? read.required('REDIS_URL', inProduction)
+    : read.string('REDIS_URL', DEFAULT_REDIS_URL)
+  read.url('REDIS_URL', ['redis:', 'rediss:'], redisUrl)
+
+  const auth = readAuth(read, production)
+  if (production && !read.has('CORS_ORIGINS')) {
+    read.required('CORS_ORIGINS', `${inProduction} (may list no origin: ",")`)
+  }
+
+  const config: Config = {
+    nodeEnv,
+    production,
+    host: read.string('HOST', 'localhost'),
+    port: read.integer('PORT', 8080, 0, 65535),
+    logLevel: read.oneOf(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      'info',
+    ),
+    databaseUrl,
+    redisUrl,
+    redisPrefix: read.string('REDIS_PREFIX', 'custos'),
+    dataDir: path.resolve(read.string('DATA_DIR', '.data')),
+    trustProxy: read.boolean('TRUST_PROXY', false),
+    corsOrigins: read.list(
+      'CORS_ORIGINS',
+      production ? [] : ['http://localhost:5173', 'http://localhost:8080'],
+    ),
+    bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 64 * 1024, 1024),
+    rateLimit: {
+      max: read.integer('RATE_LIMIT_MAX', 600, 1),
+      windowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 1000),
+    },
+    auth,
+  }
+  if (read.problems.length > 0) throw new ConfigError(read.problems)
+  return config
+}
+
+function readAuth(read: EnvReader, production: boolean): AuthConfig {
+  const environmentId = read.string('DYNAMIC_ENVIRONMENT_ID')
+  const dynamic = environmentId && {
+    environmentId,
+    apiUrl:
+      read.url(
+        'DYNAMIC_API_URL',
+        ['https:', 'http:'],
+        'https://app.dynamic.xyz',
+      ) ?? '',
+  }
+
+  const jwksUrl = read.url('AUTH_JWKS_URL', ['https:', 'http:'])
+  const jwks = jwksUrl && {
+    jwksUrl,
+    issuer: read.string('AUTH_ISSUER'),
+    audience: read.string('AUTH_AUDIENCE'),
+  }
+  if (jwks && production) {
+    read.required('AUTH_ISSUER', 'with AUTH_JWKS_URL in production')
+    read.required('AUTH_AUDIENCE', 'with AUTH_JWKS_URL in production')
+  }
+  if (!jwks && (read.has('AUTH_ISSUER') || read.has('AUTH_AUDIENCE'))) {
+    read.problems.push('AUTH_ISSUER and AUTH_AUDIENCE need AUTH_JWKS_URL')
+  }
+
+  const devIssuer = read.boolean('AUTH_DEV_ISSUER', !production)
+  if (production && devIssuer) {
+    read.problems.push(
+      'AUTH_DEV_ISSUER cannot be on in production: anyone could sign in',
+    )
+  }
+  if (production && !dynamic && !jwks) {
+    read.problems.push(
+      'set DYNAMIC_ENVIRONMENT_ID or AUTH_JWKS_URL: production needs a ' +
+        'sign-in issuer',
+    )
+  }
+
+  return {
+    dynamic: dynamic || undefined,
+    jwks: jwks || undefined,
+    devIssuer,
+    clockSkewSeconds: read.integer('AUTH_CLOCK_SKEW_SECONDS', 30, 0, 300),
+    jwksCooldownSeconds: read.integer('AUTH_JWKS_COOLDOWN_SECONDS', 30, 0),
+    jwksCacheSeconds: read.integer('AUTH_JWKS_CACHE_SECONDS', 600, 0),
+  }
+}

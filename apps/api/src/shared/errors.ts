@@ -1,0 +1,64 @@
+/**
+ * Every error Custos reports, defined once: a stable code that clients can
+ * rely on, the HTTP status it maps to, and a default message. The table in
+ * docs/errors.md lists the same codes; a test keeps the two in step.
+ */
+export const errorCatalog = {
+  BAD_REQUEST: { status: 400, message: 'The request is malformed' },
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid' },
+  INVALID_JSON: { status: 400, message: 'The body is not valid JSON' },
+  UNAUTHENTICATED: {
+    status: 401,
+    message: 'Sign in or send an API key: Authorization: Bearer <credential>',
+  },
+  INVALID_TOKEN: { status: 401, message: 'The sign-in token is not valid' },
+  TOKEN_EXPIRED: { status: 401, message: 'The sign-in token has expired' },
+  ADDITIONAL_AUTH_REQUIRED: {
+    status: 401,
+    message: 'Sign-in is not complete: more authentication is required',
+  },
+  INVALID_API_KEY: {
+    status: 401,
+    message: 'The API key is not valid or has been revoked',
+  },
+  SESSION_REQUIRED: {
+    status: 403,
+    message: 'This action needs a signed-in user, not an API key',
+  },
+  NOT_FOUND: { status: 404, message: 'Nothing exists at this address' },
+  API_KEY_NOT_FOUND: { status: 404, message: 'API key not found' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: 'Send the body as application/json',
+  },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; retry later' },
+  INTERNAL_ERROR: { status: 500, message: 'Internal server error' },
+  NOT_READY: {
+    status: 503,
+    message: 'Custos is not ready: a dependency is unreachable',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    message: 'A service Custos depends on is unavailable; retry later',
+  },
+  AUTH_ISSUER_UNAVAILABLE: {
+    status: 503,
+    message: "The sign-in issuer's keys could not be fetched; retry later",
+  },
+} as const satisfies Record<string, { status: number; message: string }>
+
+export type ErrorCode = keyof typeof errorCatalog
+
+/** The one error class of the application: a code, a status, a message. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly statusCode: number
+
+  constructor(code: ErrorCode, message?: string, options?: ErrorOptions) {
+    super(message ?? errorCatalog[code].message, options)
+    this.name = 'AppError'
+    this.code = code
+    this.statusCode = errorCatalog[code].status
+  }
+}
