@@ -33,12 +33,12 @@ export interface DevIssuer {
 export async function loadDevIssuer(dataDir: string): Promise<DevIssuer> {
   const file = path.join(dataDir, 'dev-issuer-key.json')
   const privateJwk = (await readKey(file)) ?? (await createKey(file))
-  const { d, p, q, dp, dq, qi, ...publicJwk } = privateJwk
+  const { kty, n, e } = privateJwk
   const kid = privateJwk.kid as string
   const key = (await importJWK(privateJwk, 'RS256')) as CryptoKey
 
   return {
-    jwks: { keys: [{ ...publicJwk, alg: 'RS256', use: 'sig', kid }] },
+    jwks: { keys: [{ kty, n, e, alg: 'RS256', use: 'sig', kid }] },
     issue: (subject, email) =>
       new SignJWT(email === undefined ? {} : { email })
         .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })

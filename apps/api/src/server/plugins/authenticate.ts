@@ -21,7 +21,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** An onRequest hook that admits only authenticated callers. */
-    authenticate(request: FastifyRequest): Promise<void>
+    authenticate: (request: FastifyRequest) => Promise<void>
   }
 }
 

@@ -70,6 +70,9 @@ export async function migrationsApplied(
   handle: DatabaseHandle,
 ): Promise<boolean> {
   const expected = await expectedMigrationCount()
+  const [table] = await handle.sql<{ name: string | null }[]>`
+    select to_regclass('drizzle.__drizzle_migrations')::text as name`
+  if (!table?.name) return false
   const [row] = await handle.sql<{ applied: number }[]>`
     select count(*)::int as applied from drizzle.__drizzle_migrations`
   return (row?.applied ?? 0) >= expected
