@@ -10,9 +10,9 @@ describe('docs/errors.md', () => {
       new URL('../../../docs/errors.md', import.meta.url),
       'utf8',
     )
-    const documented = [...doc.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \|/gm)].map(
-      ([, code, status]) => [code, Number(status)],
-    )
+    const documented = [
+      ...doc.matchAll(/^\|\s*`([A-Z_]+)`\s*\|\s*(\d{3})\s*\|/gm),
+    ].map(([, code, status]) => [code, Number(status)])
 
     const catalog = Object.entries(errorCatalog).map(([code, { status }]) => [
       code,

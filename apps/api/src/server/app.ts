@@ -11,6 +11,7 @@ import type { DevIssuer } from './auth/dev-issuer.js'
 import { createTokenVerifier } from './auth/token-verifier.js'
 import devAuthRoutes from './dev-auth/routes.js'
 import healthRoutes from './health/routes.js'
+import { validatorCompiler } from './http/validation.js'
 import authenticate from './plugins/authenticate.js'
 import errors from './plugins/errors.js'
 import openapi from './plugins/openapi.js'
@@ -43,10 +44,13 @@ export async function buildApp(
     requestIdHeader: false,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    // Unknown body fields are refused, not silently dropped.
-    ajv: { customOptions: { removeAdditional: false } },
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  // JSON is the only body the API understands; without this, text/plain
+  // would be parsed as a string and fail later, with a less useful error.
+  app.removeContentTypeParser('text/plain')
 
   await app.register(errors)
   await app.register(requestIdPlugin)

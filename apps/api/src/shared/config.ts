@@ -47,6 +47,11 @@ export interface Config {
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/custos'
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379'
+const DYNAMIC_API_URL = 'https://app.dynamic.xyz'
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '')
+}
 
 /**
  * Reads the whole configuration from the environment once. Every problem is
@@ -111,12 +116,9 @@ function readAuth(read: EnvReader, production: boolean): AuthConfig {
   const environmentId = read.string('DYNAMIC_ENVIRONMENT_ID')
   const dynamic = environmentId && {
     environmentId,
-    apiUrl:
-      read.url(
-        'DYNAMIC_API_URL',
-        ['https:', 'http:'],
-        'https://app.dynamic.xyz',
-      ) ?? '',
+    apiUrl: withoutTrailingSlash(
+      read.url('DYNAMIC_API_URL', ['https:', 'http:'], DYNAMIC_API_URL) ?? '',
+    ),
   }
 
   const jwksUrl = read.url('AUTH_JWKS_URL', ['https:', 'http:'])

@@ -128,10 +128,15 @@ async function verifyWith(
     throw translateJoseError(error)
   }
 
+  // jose checks that `sub` is present, not what it is: an object or a
+  // number must not quietly become a user called "[object Object]".
+  if (typeof claims.sub !== 'string' || claims.sub === '') {
+    throw new AppError('INVALID_TOKEN', 'The token names no subject')
+  }
   trusted.check?.(claims)
   return {
     issuer: trusted.identityIssuer,
-    subject: claims.sub as string,
+    subject: claims.sub,
     email: typeof claims.email === 'string' ? claims.email : undefined,
   }
 }
