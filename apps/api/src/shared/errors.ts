@@ -25,8 +25,19 @@ export const errorCatalog = {
     status: 403,
     message: 'This action needs a signed-in user, not an API key',
   },
+  INVALID_CURSOR: { status: 400, message: 'The page cursor is not valid' },
   NOT_FOUND: { status: 404, message: 'Nothing exists at this address' },
+  WALLET_NOT_FOUND: { status: 404, message: 'Wallet not found' },
+  ACCOUNT_NOT_FOUND: { status: 404, message: 'Account not found' },
   API_KEY_NOT_FOUND: { status: 404, message: 'API key not found' },
+  WALLET_NOT_READY: {
+    status: 409,
+    message: 'The wallet is not ready: wait until its status is ready',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    message: 'This Idempotency-Key was used for a different request',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The body is too large' },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
