@@ -21,6 +21,7 @@ const production = {
   REDIS_URL: 'redis://cache:6379',
   CORS_ORIGINS: 'https://wallet.example',
   DYNAMIC_ENVIRONMENT_ID: 'env-1',
+  ADMIN_PASSWORD: 'a-long-admin-password',
 }
 
 describe('loadConfig', () => {
@@ -52,6 +53,7 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/REDIS_URL is required/)
     expect(problems.join('\n')).toMatch(/CORS_ORIGINS is required/)
     expect(problems.join('\n')).toMatch(/sign-in issuer/)
+    expect(problems.join('\n')).toMatch(/ADMIN_PASSWORD is required/)
   })
 
   it('refuses the development issuer in production', () => {

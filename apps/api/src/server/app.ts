@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino'
 import type { Config } from '../shared/config.js'
 import type { DatabaseHandle } from '../shared/db/client.js'
 import { loggerOptions } from '../shared/logger.js'
+import accountRoutes from './accounts/routes.js'
 import apiKeyRoutes from './api-keys/routes.js'
 import type { DevIssuer } from './auth/dev-issuer.js'
 import { createTokenVerifier } from './auth/token-verifier.js'
@@ -19,12 +20,15 @@ import rateLimit from './plugins/rate-limit.js'
 import requestIdPlugin, { requestId } from './plugins/request-id.js'
 import security from './plugins/security.js'
 import userRoutes from './users/routes.js'
+import walletRoutes from './wallets/routes.js'
+import type { WorkQueue } from './work-queue.js'
 
 /** What the HTTP app is built from; main.ts opens these, tests too. */
 export interface AppDependencies {
   config: Config
   database: DatabaseHandle
   redis: Redis
+  workQueue: WorkQueue
   /** Present when the development issuer is on. */
   devIssuer: DevIssuer | undefined
   /** Where log lines go; standard output when absent. */
@@ -34,7 +38,7 @@ export interface AppDependencies {
 export async function buildApp(
   deps: AppDependencies,
 ): Promise<FastifyInstance> {
-  const { config, database, redis, devIssuer } = deps
+  const { config, database, redis, devIssuer, workQueue } = deps
   const app = Fastify({
     logger: {
       ...loggerOptions(config.logLevel, 'custos-api'),
@@ -73,6 +77,8 @@ export async function buildApp(
     authenticated.addHook('onRequest', authenticated.authenticate)
     await authenticated.register(userRoutes, { db: database.db })
     await authenticated.register(apiKeyRoutes, { db: database.db })
+    await authenticated.register(walletRoutes, { db: database.db, workQueue })
+    await authenticated.register(accountRoutes, { db: database.db })
   })
 
   return app

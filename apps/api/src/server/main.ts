@@ -5,6 +5,7 @@ import { ensureDatabase, runMigrations } from '../shared/db/migrate.js'
 import { connectRedis } from '../shared/redis.js'
 import { buildApp } from './app.js'
 import { loadDevIssuer } from './auth/dev-issuer.js'
+import { openWorkQueue } from './work-queue.js'
 
 function readConfig(): Config {
   try {
@@ -25,7 +26,12 @@ const devIssuer = config.auth.devIssuer
   ? await loadDevIssuer(config.dataDir)
   : undefined
 
-const app = await buildApp({ config, database, redis, devIssuer })
+const workQueue = openWorkQueue(config.redisUrl, config.redisPrefix)
+
+const app = await buildApp({ config, database, redis, devIssuer, workQueue })
+redis.on('error', (error: Error) =>
+  app.log.warn({ err: error.message }, 'redis connection error'),
+)
 if (devIssuer) {
   app.log.warn('development issuer is on: anyone can sign in as anyone')
 }
@@ -36,7 +42,7 @@ async function shutdown(signal: string): Promise<void> {
   closing = true
   app.log.info({ signal }, 'shutting down')
   await app.close()
-  await Promise.allSettled([database.close(), redis.quit()])
+  await Promise.allSettled([database.close(), redis.quit(), workQueue.close()])
   process.exit(0)
 }
 process.once('SIGTERM', () => void shutdown('SIGTERM'))

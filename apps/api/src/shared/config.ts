@@ -27,66 +27,61 @@ export interface AuthConfig {
   jwksCacheSeconds: number
 }
 
-export interface Config {
+/** What both processes, API and signer, read from the environment. */
+export interface BaseConfig {
   nodeEnv: 'development' | 'production' | 'test'
   production: boolean
-  host: string
-  port: number
   logLevel: string
   databaseUrl: string
   redisUrl: string
   /** Prefix of every Redis key Custos writes. */
   redisPrefix: string
   dataDir: string
+}
+
+/** The API process's configuration. */
+export interface Config extends BaseConfig {
+  host: string
+  port: number
   trustProxy: boolean
   corsOrigins: string[]
   bodyLimitBytes: number
   rateLimit: { max: number; windowMs: number }
+  /** Basic-auth credential for /metrics and /admin/queues. */
+  admin: { username: string; password: string }
   auth: AuthConfig
 }
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/custos'
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379'
+const IN_PRODUCTION = 'when NODE_ENV=production'
 const DYNAMIC_API_URL = 'https://app.dynamic.xyz'
 
 function withoutTrailingSlash(url: string): string {
   return url.replace(/\/+$/, '')
 }
 
-/**
- * Reads the whole configuration from the environment once. Every problem is
- * collected and reported together in a ConfigError. In production nothing
- * security-relevant falls back to a development default.
- */
-export function loadConfig(env: Env = process.env): Config {
-  const read = new EnvReader(env)
+/** Reads the settings shared by every process. */
+export function readBaseConfig(read: EnvReader): BaseConfig {
   const nodeEnv = read.oneOf(
     'NODE_ENV',
     ['development', 'production', 'test'] as const,
     'development',
   )
   const production = nodeEnv === 'production'
-  const inProduction = 'when NODE_ENV=production'
 
   const databaseUrl = production
-    ? read.required('DATABASE_URL', inProduction)
+    ? read.required('DATABASE_URL', IN_PRODUCTION)
     : read.string('DATABASE_URL', DEFAULT_DATABASE_URL)
   read.url('DATABASE_URL', ['postgres:', 'postgresql:'], databaseUrl)
   const redisUrl = production
-    ? read.required('REDIS_URL', inProduction)
+    ? read.required('REDIS_URL', IN_PRODUCTION)
     : read.string('REDIS_URL', DEFAULT_REDIS_URL)
   read.url('REDIS_URL', ['redis:', 'rediss:'], redisUrl)
 
-  const auth = readAuth(read, production)
-  if (production && !read.has('CORS_ORIGINS')) {
-    read.required('CORS_ORIGINS', `${inProduction} (may list no origin: ",")`)
-  }
-
-  const config: Config = {
+  return {
     nodeEnv,
     production,
-    host: read.string('HOST', 'localhost'),
-    port: read.integer('PORT', 8080, 0, 65535),
     logLevel: read.oneOf(
       'LOG_LEVEL',
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
@@ -96,6 +91,28 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl,
     redisPrefix: read.string('REDIS_PREFIX', 'custos'),
     dataDir: path.resolve(read.string('DATA_DIR', '.data')),
+  }
+}
+
+/**
+ * Reads the API's whole configuration once. Every problem is collected and
+ * reported together in a ConfigError. In production nothing
+ * security-relevant falls back to a development default.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const read = new EnvReader(env)
+  const base = readBaseConfig(read)
+  const { production } = base
+
+  const auth = readAuth(read, production)
+  if (production && !read.has('CORS_ORIGINS')) {
+    read.required('CORS_ORIGINS', `${IN_PRODUCTION} (may list no origin: ",")`)
+  }
+
+  const config: Config = {
+    ...base,
+    host: read.string('HOST', 'localhost'),
+    port: read.integer('PORT', 8080, 0, 65535),
     trustProxy: read.boolean('TRUST_PROXY', false),
     corsOrigins: read.list(
       'CORS_ORIGINS',
@@ -106,10 +123,21 @@ export function loadConfig(env: Env = process.env): Config {
       max: read.integer('RATE_LIMIT_MAX', 600, 1),
       windowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 1000),
     },
+    admin: readAdmin(read, production),
     auth,
   }
   if (read.problems.length > 0) throw new ConfigError(read.problems)
   return config
+}
+
+function readAdmin(read: EnvReader, production: boolean) {
+  const password = production
+    ? read.required('ADMIN_PASSWORD', IN_PRODUCTION)
+    : read.string('ADMIN_PASSWORD', 'custos-admin')
+  if (production && password.length > 0 && password.length < 16) {
+    read.problems.push('ADMIN_PASSWORD must be at least 16 characters')
+  }
+  return { username: read.string('ADMIN_USERNAME', 'admin'), password }
 }
 
 function readAuth(read: EnvReader, production: boolean): AuthConfig {

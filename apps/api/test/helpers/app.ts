@@ -15,6 +15,7 @@ import {
 import { connectRedis } from '../../src/shared/redis.js'
 import { buildApp } from '../../src/server/app.js'
 import { loadDevIssuer } from '../../src/server/auth/dev-issuer.js'
+import { openWorkQueue } from '../../src/server/work-queue.js'
 
 export interface TestApp {
   app: FastifyInstance
@@ -53,6 +54,7 @@ export async function startTestApp(
   })
   const database = connectDatabase(config.databaseUrl, { max: 4 })
   const redis = connectRedis(config.redisUrl)
+  redis.on('error', () => {})
   const devIssuer = config.auth.devIssuer
     ? await loadDevIssuer(config.dataDir)
     : undefined
@@ -64,7 +66,15 @@ export async function startTestApp(
       done()
     },
   })
-  const app = await buildApp({ config, database, redis, devIssuer, logStream })
+  const workQueue = openWorkQueue(config.redisUrl, config.redisPrefix)
+  const app = await buildApp({
+    config,
+    database,
+    redis,
+    devIssuer,
+    workQueue,
+    logStream,
+  })
   prepare?.(app)
   await app.ready()
 
@@ -83,6 +93,7 @@ export async function startTestApp(
     async close() {
       await app.close()
       await database.close()
+      await workQueue.close()
       redis.disconnect()
     },
   }

@@ -1,0 +1,131 @@
+import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+
+import type { Database } from '../../shared/db/client.js'
+import { accounts, wallets } from '../../shared/db/schema.js'
+import { AppError } from '../../shared/errors.js'
+import { idempotent, type Outcome } from '../http/idempotency.js'
+import { toWalletView, type WalletRow, type WalletView } from './schemas.js'
+import type { Account } from '../accounts/schemas.js'
+
+/** Only the columns a caller may see; the key columns stay in the table. */
+const walletColumns = {
+  id: wallets.id,
+  userId: wallets.userId,
+  name: wallets.name,
+  status: wallets.status,
+  errorCode: wallets.errorCode,
+  createdAt: wallets.createdAt,
+  updatedAt: wallets.updatedAt,
+} satisfies Record<keyof WalletRow, AnyPgColumn>
+
+/**
+ * Records a new wallet and its account 0 as pending, in one transaction,
+ * honouring an Idempotency-Key. A signer does the rest.
+ */
+export async function createWallet(
+  db: Database,
+  userId: string,
+  name: string,
+  idempotencyKey: string | undefined,
+): Promise<Outcome<WalletView>> {
+  return idempotent(
+    db,
+    { userId, key: idempotencyKey, request: ['POST /v1/wallets', name] },
+    async (tx) => {
+      const [wallet] = await tx
+        .insert(wallets)
+        .values({ userId, name })
+        .returning(walletColumns)
+      const created = wallet as WalletRow
+      await tx
+        .insert(accounts)
+        .values({ walletId: created.id, userId, index: 0 })
+      return { status: 202, body: toWalletView(created) }
+    },
+  )
+}
+
+/** A user's wallet; another user's answers as not found. */
+export async function getWallet(
+  db: Database,
+  userId: string,
+  id: string,
+): Promise<WalletRow> {
+  const [wallet] = await db
+    .select(walletColumns)
+    .from(wallets)
+    .where(and(eq(wallets.id, id), eq(wallets.userId, userId)))
+  if (!wallet) throw new AppError('WALLET_NOT_FOUND')
+  return wallet
+}
+
+export async function listWalletAccounts(
+  db: Database,
+  walletId: string,
+): Promise<Account[]> {
+  return db
+    .select()
+    .from(accounts)
+    .where(eq(accounts.walletId, walletId))
+    .orderBy(asc(accounts.index))
+}
+
+/**
+ * One page of a user's wallets, newest first. The cursor is the id of the
+ * last wallet of the previous page; its own (created_at, id) is looked up
+ * in SQL, so no timestamp ever loses precision on a round trip.
+ */
+export async function listWallets(
+  db: Database,
+  userId: string,
+  limit: number,
+  cursor: string | undefined,
+): Promise<{ data: WalletRow[]; nextCursor: string | null }> {
+  const after = cursor ? await cursorPosition(db, userId, cursor) : undefined
+  const rows = await db
+    .select(walletColumns)
+    .from(wallets)
+    .where(
+      and(
+        eq(wallets.userId, userId),
+        after &&
+          or(
+            lt(wallets.createdAt, after.createdAt),
+            and(
+              eq(wallets.createdAt, after.createdAt),
+              lt(wallets.id, after.id),
+            ),
+          ),
+      ),
+    )
+    .orderBy(desc(wallets.createdAt), desc(wallets.id))
+    .limit(limit + 1)
+  const data = rows.slice(0, limit)
+  const last = data.at(-1)
+  return { data, nextCursor: rows.length > limit && last ? last.id : null }
+}
+
+async function cursorPosition(db: Database, userId: string, id: string) {
+  const [position] = await db
+    .select({ id: wallets.id, createdAt: wallets.createdAt })
+    .from(wallets)
+    .where(and(eq(wallets.id, id), eq(wallets.userId, userId)))
+  if (!position) throw new AppError('INVALID_CURSOR')
+  return position
+}
+
+export async function renameWallet(
+  db: Database,
+  userId: string,
+  id: string,
+  name: string,
+): Promise<WalletRow> {
+  const [wallet] = await db
+    .update(wallets)
+    .set({ name, updatedAt: sql`now()` })
+    .where(and(eq(wallets.id, id), eq(wallets.userId, userId)))
+    .returning(walletColumns)
+  if (!wallet) throw new AppError('WALLET_NOT_FOUND')
+  return wallet
+}

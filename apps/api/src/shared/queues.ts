@@ -1,0 +1,77 @@
+import type { ConnectionOptions, DefaultJobOptions } from 'bullmq'
+import { Type, type Static } from 'typebox'
+import { Value } from 'typebox/value'
+
+/**
+ * The queues between the API and the signers. A job carries only the id of
+ * the row it works on: PostgreSQL holds the work, Redis only says that
+ * there is some. The job id is the row id, so enqueuing the same work twice
+ * adds nothing.
+ */
+export const WALLET_CREATE_QUEUE = 'wallet.create'
+export const ACCOUNT_DERIVE_QUEUE = 'account.derive'
+export const QUEUE_NAMES = [WALLET_CREATE_QUEUE, ACCOUNT_DERIVE_QUEUE] as const
+export type QueueName = (typeof QUEUE_NAMES)[number]
+
+const Uuid = Type.String({
+  pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+})
+
+export const WalletJobSchema = Type.Object(
+  { walletId: Uuid },
+  { additionalProperties: false },
+)
+export type WalletJob = Static<typeof WalletJobSchema>
+
+export const AccountJobSchema = Type.Object(
+  { accountId: Uuid },
+  { additionalProperties: false },
+)
+export type AccountJob = Static<typeof AccountJobSchema>
+
+/** What a finished job reports: timing only, never anything secret. */
+export const JobResultSchema = Type.Object({
+  outcome: Type.Union([Type.Literal('done'), Type.Literal('already-done')]),
+  durationMs: Type.Number(),
+})
+export type JobResult = Static<typeof JobResultSchema>
+
+export function isWalletJob(data: unknown): data is WalletJob {
+  return Value.Check(WalletJobSchema, data)
+}
+
+export function isAccountJob(data: unknown): data is AccountJob {
+  return Value.Check(AccountJobSchema, data)
+}
+
+export const JOB_ATTEMPTS = 5
+
+/** Retries with exponential backoff; finished jobs leave Redis in a day. */
+export const jobOptions: DefaultJobOptions = {
+  attempts: JOB_ATTEMPTS,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 60 * 60, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 60 * 60 },
+}
+
+/** BullMQ's key prefix under the deployment's Redis prefix. */
+export function queuePrefix(redisPrefix: string): string {
+  return `${redisPrefix}:queue`
+}
+
+/** Connection options for BullMQ from a redis:// URL. */
+export function queueConnection(
+  redisUrl: string,
+  overrides: Partial<ConnectionOptions> = {},
+): ConnectionOptions {
+  const url = new URL(redisUrl)
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    ...(url.protocol === 'rediss:' && { tls: {} }),
+    ...overrides,
+  } as ConnectionOptions
+}

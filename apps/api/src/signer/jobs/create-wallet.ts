@@ -1,0 +1,84 @@
+import { and, eq, sql } from 'drizzle-orm'
+
+import type { Database } from '../../shared/db/client.js'
+import { accounts, wallets } from '../../shared/db/schema.js'
+import type { JobResult } from '../../shared/queues.js'
+import { sealWallet, type MasterKey } from '../custody/envelope.js'
+import {
+  deriveAddress,
+  deriveChainKey,
+  generateEntropy,
+  seedFromEntropy,
+} from '../custody/hd.js'
+import { PermanentJobError } from './job-error.js'
+import { finished } from './job-result.js'
+
+export interface CreateWalletDeps {
+  db: Database
+  masterKey: MasterKey
+  progress(percent: number): Promise<void>
+}
+
+/**
+ * Makes a pending wallet's seed, seals it, and derives account 0, then
+ * records all of it in one transaction that only a still-pending wallet
+ * accepts. If two signers race on one wallet, one commits and the other's
+ * seed is dropped unseen, so a wallet only ever has one seed.
+ */
+export async function createWallet(
+  deps: CreateWalletDeps,
+  walletId: string,
+): Promise<JobResult> {
+  const started = performance.now()
+  const [wallet] = await deps.db
+    .select({ status: wallets.status })
+    .from(wallets)
+    .where(eq(wallets.id, walletId))
+  if (!wallet) throw new PermanentJobError('WALLET_NOT_FOUND')
+  if (wallet.status !== 'pending') return finished('already-done', started)
+
+  const entropy = generateEntropy()
+  let chainKey: Buffer | undefined
+  try {
+    const seed = await seedFromEntropy(entropy)
+    chainKey = deriveChainKey(seed)
+    seed.fill(0)
+    await deps.progress(50)
+
+    const address = deriveAddress(chainKey, 0)
+    const sealed = sealWallet(deps.masterKey, walletId, { entropy, chainKey })
+    const stored = await store(deps.db, walletId, sealed, address)
+    await deps.progress(100)
+    return finished(stored ? 'done' : 'already-done', started)
+  } finally {
+    entropy.fill(0)
+    chainKey?.fill(0)
+  }
+}
+
+async function store(
+  db: Database,
+  walletId: string,
+  sealed: ReturnType<typeof sealWallet>,
+  address: string,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(wallets)
+      .set({
+        ...sealed,
+        status: 'ready',
+        errorCode: null,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(wallets.id, walletId), eq(wallets.status, 'pending')))
+      .returning({ id: wallets.id })
+    if (updated.length === 0) return false
+
+    await tx
+      .update(accounts)
+      .set({ address, status: 'ready', updatedAt: sql`now()` })
+      .where(and(eq(accounts.walletId, walletId), eq(accounts.index, 0)))
+    return true
+  })
+}
