@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq'
+import { Queue, QueueEvents } from 'bullmq'
 import type { FastifyBaseLogger } from 'fastify'
 
 import {
@@ -6,6 +6,7 @@ import {
   jobOptions,
   queueConnection,
   queuePrefix,
+  QUEUE_NAMES,
   WALLET_CREATE_QUEUE,
   type AccountJob,
   type WalletJob,
@@ -20,6 +21,11 @@ export interface WorkQueue {
   announceWallet(walletId: string, log: FastifyBaseLogger): Promise<void>
   announceAccount(accountId: string, log: FastifyBaseLogger): Promise<void>
   queues: Queue[]
+  /**
+   * Opens a listener of each queue's job events, on the same Redis and
+   * prefix as the queues. The caller closes them.
+   */
+  openEvents(): QueueEvents[]
   close(): Promise<void>
 }
 
@@ -27,8 +33,9 @@ export function openWorkQueue(
   redisUrl: string,
   redisPrefix: string,
 ): WorkQueue {
+  const prefix = queuePrefix(redisPrefix)
   const options = {
-    prefix: queuePrefix(redisPrefix),
+    prefix,
     // Fail fast while Redis is away instead of holding the request.
     connection: queueConnection(redisUrl, {
       enableOfflineQueue: false,
@@ -66,6 +73,17 @@ export function openWorkQueue(
     announceAccount: (accountId, log) =>
       announce(accountQueue, { accountId }, accountId, log),
     queues: [walletQueue, accountQueue],
+    openEvents: () =>
+      QUEUE_NAMES.map((name) => {
+        // A listener waits for events anyway, so it keeps the default
+        // connection, which holds commands while Redis is away.
+        const events = new QueueEvents(name, {
+          prefix,
+          connection: queueConnection(redisUrl),
+        })
+        events.on('error', () => {}) // as for the queues: see /readyz
+        return events
+      }),
     close: async () => {
       await Promise.allSettled([walletQueue.close(), accountQueue.close()])
     },

@@ -44,6 +44,15 @@ export function isAccountJob(data: unknown): data is AccountJob {
   return Value.Check(AccountJobSchema, data)
 }
 
+/** True for a finished job's report whose duration can be measured. */
+export function isJobResult(value: unknown): value is JobResult {
+  return (
+    Value.Check(JobResultSchema, value) &&
+    Number.isFinite(value.durationMs) &&
+    value.durationMs >= 0
+  )
+}
+
 export const JOB_ATTEMPTS = 5
 
 /** Retries with exponential backoff; finished jobs leave Redis in a day. */
