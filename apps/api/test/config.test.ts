@@ -22,6 +22,7 @@ const production = {
   CORS_ORIGINS: 'https://wallet.example',
   DYNAMIC_ENVIRONMENT_ID: 'env-1',
   ADMIN_PASSWORD: 'a-long-admin-password',
+  RPC_URL: 'https://node.example/v3/secret-project-key',
 }
 
 describe('loadConfig', () => {
@@ -54,6 +55,7 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/CORS_ORIGINS is required/)
     expect(problems.join('\n')).toMatch(/sign-in issuer/)
     expect(problems.join('\n')).toMatch(/ADMIN_PASSWORD is required/)
+    expect(problems.join('\n')).toMatch(/RPC_URL is required/)
   })
 
   it('refuses the development issuer in production', () => {
@@ -86,6 +88,54 @@ describe('loadConfig', () => {
 
     expect(problems).toHaveLength(5)
     expect(problems.join('\n')).not.toContain('secretpass')
+  })
+
+  it('reads a chain list from CHAINS', () => {
+    const chain = {
+      id: 11155111,
+      name: 'Sepolia',
+      rpcUrl: 'https://rpc.example/key',
+      nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+      explorerUrl: 'https://sepolia.etherscan.io',
+      confirmations: 3,
+    }
+
+    const config = loadConfig({ CHAINS: JSON.stringify([chain]) })
+
+    expect(config.chains).toEqual({ kind: 'list', chains: [chain] })
+  })
+
+  it('refuses a malformed chain list, and one that repeats an id', () => {
+    const chain = {
+      id: 1,
+      name: 'Ethereum',
+      rpcUrl: 'https://rpc.example',
+      nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+      confirmations: 12,
+    }
+
+    expect(problemsOf({ CHAINS: '{oops' })).toEqual([
+      expect.stringMatching(/CHAINS must be a JSON array/),
+    ])
+    expect(problemsOf({ CHAINS: JSON.stringify([{ id: 'one' }]) })).toEqual([
+      expect.stringMatching(/CHAINS is not valid/),
+    ])
+    expect(problemsOf({ CHAINS: JSON.stringify([chain, chain]) })).toEqual([
+      expect.stringMatching(/chain id twice/),
+    ])
+  })
+
+  it('defaults to a local node in development only', () => {
+    expect(loadConfig({}).chains).toEqual({
+      kind: 'rpc',
+      rpcUrl: 'http://127.0.0.1:8545',
+      confirmations: 1,
+    })
+    expect(loadConfig({}).devFaucet).toBe(true)
+    expect(loadConfig(production).devFaucet).toBe(false)
+    expect(problemsOf({ ...production, DEV_FAUCET: 'true' })).toEqual([
+      expect.stringMatching(/DEV_FAUCET/),
+    ])
   })
 
   it('needs AUTH_JWKS_URL for AUTH_ISSUER', () => {

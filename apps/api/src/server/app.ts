@@ -3,19 +3,24 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Redis } from 'ioredis'
 import type { DestinationStream } from 'pino'
 
+import type { ChainRegistry } from '../shared/chain-registry.js'
 import type { Config } from '../shared/config.js'
 import type { DatabaseHandle } from '../shared/db/client.js'
 import { loggerOptions } from '../shared/logger.js'
 import accountRoutes from './accounts/routes.js'
 import apiKeyRoutes from './api-keys/routes.js'
 import type { DevIssuer } from './auth/dev-issuer.js'
+import chainRoutes from './chains/routes.js'
+import faucetRoutes from './dev-faucet/routes.js'
 import { createTokenVerifier } from './auth/token-verifier.js'
 import devAuthRoutes from './dev-auth/routes.js'
 import healthRoutes from './health/routes.js'
 import { validatorCompiler } from './http/validation.js'
 import authenticate from './plugins/authenticate.js'
 import errors from './plugins/errors.js'
+import metrics from './plugins/metrics.js'
 import openapi from './plugins/openapi.js'
+import queueDashboard from './plugins/queue-dashboard.js'
 import rateLimit from './plugins/rate-limit.js'
 import requestIdPlugin, { requestId } from './plugins/request-id.js'
 import security from './plugins/security.js'
@@ -29,6 +34,7 @@ export interface AppDependencies {
   database: DatabaseHandle
   redis: Redis
   workQueue: WorkQueue
+  chains: ChainRegistry
   /** Present when the development issuer is on. */
   devIssuer: DevIssuer | undefined
   /** Where log lines go; standard output when absent. */
@@ -38,7 +44,7 @@ export interface AppDependencies {
 export async function buildApp(
   deps: AppDependencies,
 ): Promise<FastifyInstance> {
-  const { config, database, redis, devIssuer, workQueue } = deps
+  const { config, database, redis, devIssuer, workQueue, chains } = deps
   const app = Fastify({
     logger: {
       ...loggerOptions(config.logLevel, 'custos-api'),
@@ -69,6 +75,8 @@ export async function buildApp(
     ...config.rateLimit,
   })
   await app.register(openapi)
+  await app.register(metrics, { workQueue, admin: config.admin })
+  await app.register(queueDashboard, { workQueue, admin: config.admin })
 
   await app.register(healthRoutes, { database, redis })
   if (devIssuer) await app.register(devAuthRoutes, { devIssuer })
@@ -78,7 +86,9 @@ export async function buildApp(
     await authenticated.register(userRoutes, { db: database.db })
     await authenticated.register(apiKeyRoutes, { db: database.db })
     await authenticated.register(walletRoutes, { db: database.db, workQueue })
-    await authenticated.register(accountRoutes, { db: database.db })
+    await authenticated.register(accountRoutes, { db: database.db, chains })
+    await authenticated.register(chainRoutes, { chains })
+    if (config.devFaucet) await authenticated.register(faucetRoutes, { chains })
   })
 
   return app

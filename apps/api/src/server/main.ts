@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../shared/config.js'
 import { connectDatabase } from '../shared/db/client.js'
 import { ensureDatabase, runMigrations } from '../shared/db/migrate.js'
 import { connectRedis } from '../shared/redis.js'
+import { openChains } from '../shared/chain-registry.js'
 import { buildApp } from './app.js'
 import { loadDevIssuer } from './auth/dev-issuer.js'
 import { openWorkQueue } from './work-queue.js'
@@ -27,8 +28,16 @@ const devIssuer = config.auth.devIssuer
   : undefined
 
 const workQueue = openWorkQueue(config.redisUrl, config.redisPrefix)
+const chains = await openChains(config.chains)
 
-const app = await buildApp({ config, database, redis, devIssuer, workQueue })
+const app = await buildApp({
+  config,
+  database,
+  redis,
+  devIssuer,
+  workQueue,
+  chains,
+})
 redis.on('error', (error: Error) =>
   app.log.warn({ err: error.message }, 'redis connection error'),
 )

@@ -1,5 +1,6 @@
 import path from 'node:path'
 
+import { readChainSource, type ChainSource } from './chains.js'
 import { ConfigError, EnvReader, type Env } from './env.js'
 
 export const DEV_ISSUER = 'custos-dev'
@@ -50,6 +51,9 @@ export interface Config extends BaseConfig {
   /** Basic-auth credential for /metrics and /admin/queues. */
   admin: { username: string; password: string }
   auth: AuthConfig
+  chains: ChainSource
+  /** POST /v1/dev/faucet, funding addresses from the node's own accounts. */
+  devFaucet: boolean
 }
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/custos'
@@ -125,9 +129,19 @@ export function loadConfig(env: Env = process.env): Config {
     },
     admin: readAdmin(read, production),
     auth,
+    chains: readChainSource(read, production),
+    devFaucet: readDevFaucet(read, production),
   }
   if (read.problems.length > 0) throw new ConfigError(read.problems)
   return config
+}
+
+function readDevFaucet(read: EnvReader, production: boolean): boolean {
+  const on = read.boolean('DEV_FAUCET', !production)
+  if (on && production) {
+    read.problems.push('DEV_FAUCET cannot be on in production')
+  }
+  return on
 }
 
 function readAdmin(read: EnvReader, production: boolean) {

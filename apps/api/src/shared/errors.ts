@@ -26,6 +26,10 @@ export const errorCatalog = {
     message: 'This action needs a signed-in user, not an API key',
   },
   INVALID_CURSOR: { status: 400, message: 'The page cursor is not valid' },
+  UNKNOWN_CHAIN: {
+    status: 400,
+    message: 'No chain with this id is configured; see GET /v1/chains',
+  },
   NOT_FOUND: { status: 404, message: 'Nothing exists at this address' },
   WALLET_NOT_FOUND: { status: 404, message: 'Wallet not found' },
   ACCOUNT_NOT_FOUND: { status: 404, message: 'Account not found' },
@@ -33,6 +37,14 @@ export const errorCatalog = {
   WALLET_NOT_READY: {
     status: 409,
     message: 'The wallet is not ready: wait until its status is ready',
+  },
+  ACCOUNT_NOT_READY: {
+    status: 409,
+    message: 'The account is not ready: wait until it has an address',
+  },
+  FAUCET_UNAVAILABLE: {
+    status: 409,
+    message: "The chain's node has no prefunded account to give from",
   },
   IDEMPOTENCY_KEY_REUSED: {
     status: 409,
@@ -52,6 +64,10 @@ export const errorCatalog = {
   SERVICE_UNAVAILABLE: {
     status: 503,
     message: 'A service Custos depends on is unavailable; retry later',
+  },
+  NODE_UNAVAILABLE: {
+    status: 503,
+    message: "The chain's node did not answer; retry later",
   },
   AUTH_ISSUER_UNAVAILABLE: {
     status: 503,

@@ -1,4 +1,5 @@
 import { ConfigError, EnvReader, type Env } from '../shared/env.js'
+import { readChainSource, type ChainSource } from '../shared/chains.js'
 import { readBaseConfig, type BaseConfig } from '../shared/config.js'
 
 /** Where the master key comes from; its bytes are read by master-key.ts. */
@@ -12,6 +13,7 @@ export interface SignerConfig extends BaseConfig {
   /** Jobs one signer process works on at once, per queue. */
   concurrency: number
   reconcileIntervalMs: number
+  chains: ChainSource
 }
 
 /** Reads the signer's configuration; only this process sees MASTER_KEY. */
@@ -23,6 +25,7 @@ export function loadSignerConfig(env: Env = process.env): SignerConfig {
     masterKey: readMasterKeySource(read, base.production),
     concurrency: read.integer('SIGNER_CONCURRENCY', 4, 1, 256),
     reconcileIntervalMs: read.integer('RECONCILE_INTERVAL_MS', 10_000, 100),
+    chains: readChainSource(read, base.production),
   }
   if (read.problems.length > 0) throw new ConfigError(read.problems)
   return config

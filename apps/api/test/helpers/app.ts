@@ -12,10 +12,21 @@ import {
   connectDatabase,
   type DatabaseHandle,
 } from '../../src/shared/db/client.js'
+import { openChains } from '../../src/shared/chain-registry.js'
 import { connectRedis } from '../../src/shared/redis.js'
 import { buildApp } from '../../src/server/app.js'
 import { loadDevIssuer } from '../../src/server/auth/dev-issuer.js'
 import { openWorkQueue } from '../../src/server/work-queue.js'
+
+const UNREACHABLE_CHAIN = JSON.stringify([
+  {
+    id: 31337,
+    name: 'Anvil',
+    rpcUrl: 'http://127.0.0.1:1',
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    confirmations: 1,
+  },
+])
 
 export interface TestApp {
   app: FastifyInstance
@@ -50,6 +61,9 @@ export async function startTestApp(
     REDIS_PREFIX: inject('redisPrefix'),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
+    // Tests that need a node start Anvil and pass RPC_URL; the others get
+    // a chain whose node is never asked anything.
+    CHAINS: env.RPC_URL === undefined ? UNREACHABLE_CHAIN : '',
     ...env,
   })
   const database = connectDatabase(config.databaseUrl, { max: 4 })
@@ -67,7 +81,9 @@ export async function startTestApp(
     },
   })
   const workQueue = openWorkQueue(config.redisUrl, config.redisPrefix)
+  const chains = await openChains(config.chains)
   const app = await buildApp({
+    chains,
     config,
     database,
     redis,

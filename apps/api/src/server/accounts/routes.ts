@@ -7,12 +7,25 @@ import {
   IdParamsSchema,
 } from '../http/schemas.js'
 import { principalOf } from '../plugins/authenticate.js'
+import type { ChainRegistry } from '../../shared/chain-registry.js'
+import { ChainIdQuerySchema } from '../chains/schemas.js'
 import { getAccount, renameAccount } from './account-service.js'
-import { AccountSchema, RenameBodySchema, toAccountView } from './schemas.js'
+import { getBalance } from './balance-service.js'
+import {
+  AccountSchema,
+  BalanceSchema,
+  RenameBodySchema,
+  toAccountView,
+} from './schemas.js'
 
-const accountRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (
+export interface AccountRoutesOptions {
+  db: Database
+  chains: ChainRegistry
+}
+
+const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = async (
   app,
-  { db },
+  { db, chains },
 ) => {
   const tags = ['accounts']
   const notFound = errorResponses(404)
@@ -57,6 +70,31 @@ const accountRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (
       )
       return toAccountView(account)
     },
+  )
+
+  app.get(
+    '/v1/accounts/:id/balance',
+    {
+      schema: {
+        tags,
+        summary: "The account's balance on a chain, as its node reports it",
+        params: IdParamsSchema,
+        querystring: ChainIdQuerySchema,
+        response: {
+          200: BalanceSchema,
+          ...authenticatedErrors,
+          ...errorResponses(404, 409),
+        },
+      },
+    },
+    async (request) =>
+      getBalance(
+        db,
+        chains,
+        principalOf(request).userId,
+        request.params.id,
+        request.query.chainId,
+      ),
   )
 }
 

@@ -60,3 +60,10 @@ export function toAccountView(account: Account): AccountView {
     updatedAt: account.updatedAt.toISOString(),
   }
 }
+
+export const BalanceSchema = Type.Object({
+  chainId: Type.Integer(),
+  wei: Type.String({ pattern: '^[0-9]+$', description: 'Decimal wei' }),
+  formatted: Type.String({ description: 'In whole units, e.g. ether' }),
+  symbol: Type.String(),
+})
