@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm'
 import {
+  bigint,
   check,
   customType,
   index,
   integer,
+  numeric,
   jsonb,
   pgTable,
   primaryKey,
@@ -130,6 +132,11 @@ export const accounts = pgTable(
     status: text('status').$type<WorkStatus>().notNull().default('pending'),
     errorCode: text('error_code'),
     address: text('address'),
+    /**
+     * The account's private key, sealed under the wallet's data key, so a
+     * signer can sign without repeating seed-to-key derivation.
+     */
+    keyCiphertext: bytea('key_ciphertext'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -166,4 +173,109 @@ export const idempotencyKeys = pgTable(
     primaryKey({ columns: [table.userId, table.key] }),
     index('idempotency_keys_created_idx').on(table.createdAt),
   ],
+)
+
+/** Wei and gas amounts: up to 78 digits, the range of a uint256. */
+const uint256 = (name: string) => numeric(name, { precision: 78, scale: 0 })
+
+/**
+ * The next nonce of each sending address on each chain. Taking one is an
+ * upsert that row-locks this row until the transaction recording the send
+ * commits, so concurrent sends get consecutive nonces, with no gap.
+ */
+export const accountNonces = pgTable(
+  'account_nonces',
+  {
+    chainId: integer('chain_id').notNull(),
+    address: text('address').notNull(),
+    nextNonce: bigint('next_nonce', { mode: 'number' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.chainId, table.address] })],
+)
+
+export const TRANSACTION_STATUSES = [
+  'queued',
+  'submitted',
+  'confirmed',
+  'failed',
+] as const
+export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number]
+
+/**
+ * A send from one of a user's accounts. `raw` and `hash` are those of the
+ * latest signed attempt, written before it is broadcast, so a signer that
+ * dies in between finds and rebroadcasts it rather than signing anew.
+ */
+export const transactions = pgTable(
+  'transactions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    chainId: integer('chain_id').notNull(),
+    fromAddress: text('from_address').notNull(),
+    toAddress: text('to_address').notNull(),
+    value: uint256('value').notNull(),
+    data: text('data'),
+    nonce: bigint('nonce', { mode: 'number' }).notNull(),
+    gasLimit: uint256('gas_limit').notNull(),
+    maxFeePerGas: uint256('max_fee_per_gas').notNull(),
+    maxPriorityFeePerGas: uint256('max_priority_fee_per_gas').notNull(),
+    status: text('status')
+      .$type<TransactionStatus>()
+      .notNull()
+      .default('queued'),
+    errorCode: text('error_code'),
+    hash: text('hash'),
+    raw: text('raw'),
+    blockNumber: bigint('block_number', { mode: 'number' }),
+    gasUsed: uint256('gas_used'),
+    effectiveGasPrice: uint256('effective_gas_price'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('transactions_chain_from_nonce_key').on(
+      table.chainId,
+      table.fromAddress,
+      table.nonce,
+    ),
+    index('transactions_account_created_idx').on(
+      table.accountId,
+      sql`${table.createdAt} desc`,
+      sql`${table.id} desc`,
+    ),
+    index('transactions_open_idx')
+      .on(table.status)
+      .where(sql`${table.status} in ('queued', 'submitted')`),
+    check(
+      'transactions_status_check',
+      sql`${table.status} in ('queued', 'submitted', 'confirmed', 'failed')`,
+    ),
+  ],
+)
+
+/**
+ * Every signed version of a transaction: the first, and each replacement
+ * with higher fees. Whichever is mined settles the transaction.
+ */
+export const transactionAttempts = pgTable(
+  'transaction_attempts',
+  {
+    hash: text('hash').primaryKey(),
+    transactionId: uuid('transaction_id')
+      .notNull()
+      .references(() => transactions.id, { onDelete: 'cascade' }),
+    raw: text('raw').notNull(),
+    maxFeePerGas: uint256('max_fee_per_gas').notNull(),
+    maxPriorityFeePerGas: uint256('max_priority_fee_per_gas').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('transaction_attempts_tx_idx').on(table.transactionId)],
 )

@@ -10,9 +10,11 @@ import {
   type SealedWallet,
   masterKeyId,
   open,
+  openAccountKey,
   openChainKey,
   openSeed,
   seal,
+  sealAccountKey,
   sealWallet,
 } from './envelope.js'
 
@@ -284,5 +286,50 @@ describe('sealWallet', () => {
       for (const secret of secretTexts) expect(text).not.toContain(secret)
       expect(error.cause).toBeUndefined()
     }
+  })
+})
+
+describe('account keys', () => {
+  it('round-trip under the wallet data key', () => {
+    const masterKey = newMasterKey()
+    const walletId = randomUUID()
+    const sealed = sealWallet(masterKey, walletId, newSecrets())
+    const privateKey = randomBytes(32)
+
+    const keyCiphertext = sealAccountKey(
+      masterKey,
+      walletId,
+      7,
+      sealed,
+      privateKey,
+    )
+
+    expect(
+      openAccountKey(masterKey, walletId, 7, { ...sealed, keyCiphertext }),
+    ).toEqual(privateKey)
+  })
+
+  it('are bound to their wallet and index', () => {
+    const masterKey = newMasterKey()
+    const walletId = randomUUID()
+    const sealed = sealWallet(masterKey, walletId, newSecrets())
+    const keyCiphertext = sealAccountKey(
+      masterKey,
+      walletId,
+      1,
+      sealed,
+      randomBytes(32),
+    )
+    const other = sealWallet(masterKey, randomUUID(), newSecrets())
+
+    const wrongIndex = custodyError(() =>
+      openAccountKey(masterKey, walletId, 2, { ...sealed, keyCiphertext }),
+    )
+    const wrongWallet = custodyError(() =>
+      openAccountKey(masterKey, walletId, 1, { ...other, keyCiphertext }),
+    )
+
+    expect(wrongIndex.code).toBe('DECRYPTION_FAILED')
+    expect(wrongWallet.code).toBe('DECRYPTION_FAILED')
   })
 })

@@ -49,7 +49,7 @@ export interface SealedWallet {
   chainKeyCiphertext: Buffer
 }
 
-type SealedHeader = Pick<
+export type SealedHeader = Pick<
   SealedWallet,
   'keyVersion' | 'masterKeyId' | 'wrappedDataKey'
 >
@@ -164,6 +164,34 @@ export function openSeed(
   )
 }
 
+/**
+ * Seals an account's private key under its wallet's data key, bound to the
+ * wallet and the account's index, so signing needs no key derivation.
+ */
+export function sealAccountKey(
+  masterKey: MasterKey,
+  walletId: string,
+  index: number,
+  sealed: SealedHeader,
+  privateKey: Uint8Array,
+): Buffer {
+  return withDataKey(masterKey, walletId, sealed, (dataKey) =>
+    seal(dataKey, privateKey, accountKeyLabel(walletId, index)),
+  )
+}
+
+/** An account's private key, sealed by sealAccountKey. The caller zeroes it. */
+export function openAccountKey(
+  masterKey: MasterKey,
+  walletId: string,
+  index: number,
+  sealed: SealedHeader & { keyCiphertext: Uint8Array },
+): Buffer {
+  return withDataKey(masterKey, walletId, sealed, (dataKey) =>
+    open(dataKey, sealed.keyCiphertext, accountKeyLabel(walletId, index)),
+  )
+}
+
 function withDataKey(
   masterKey: MasterKey,
   walletId: string,
@@ -193,6 +221,10 @@ function withDataKey(
 // are hex, so no two labels of different fields or wallets can coincide.
 function label(purpose: 'seed' | 'chain-key', walletId: string): string {
   return `custos/v${KEY_VERSION}/${purpose}/${walletId}`
+}
+
+function accountKeyLabel(walletId: string, index: number): string {
+  return `custos/v${KEY_VERSION}/account-key/${walletId}/${index}`
 }
 
 function dataKeyLabel(walletId: string, keyId: string): string {

@@ -3,9 +3,14 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '../../shared/db/client.js'
 import { accounts, wallets } from '../../shared/db/schema.js'
 import type { JobResult } from '../../shared/queues.js'
-import { sealWallet, type MasterKey } from '../custody/envelope.js'
 import {
-  deriveAddress,
+  sealAccountKey,
+  sealWallet,
+  type MasterKey,
+  type SealedWallet,
+} from '../custody/envelope.js'
+import {
+  deriveAccount,
   deriveChainKey,
   generateEntropy,
   seedFromEntropy,
@@ -45,9 +50,9 @@ export async function createWallet(
     seed.fill(0)
     await deps.progress(50)
 
-    const address = deriveAddress(chainKey, 0)
     const sealed = sealWallet(deps.masterKey, walletId, { entropy, chainKey })
-    const stored = await store(deps.db, walletId, sealed, address)
+    const account = sealedAccount(deps.masterKey, walletId, sealed, chainKey)
+    const stored = await store(deps.db, walletId, sealed, account)
     await deps.progress(100)
     return finished(stored ? 'done' : 'already-done', started)
   } finally {
@@ -56,11 +61,29 @@ export async function createWallet(
   }
 }
 
+/** Account 0's address and its private key sealed; the key is zeroed. */
+function sealedAccount(
+  masterKey: MasterKey,
+  walletId: string,
+  sealed: SealedWallet,
+  chainKey: Buffer,
+): { address: string; keyCiphertext: Buffer } {
+  const { address, privateKey } = deriveAccount(chainKey, 0)
+  try {
+    return {
+      address,
+      keyCiphertext: sealAccountKey(masterKey, walletId, 0, sealed, privateKey),
+    }
+  } finally {
+    privateKey.fill(0)
+  }
+}
+
 async function store(
   db: Database,
   walletId: string,
-  sealed: ReturnType<typeof sealWallet>,
-  address: string,
+  sealed: SealedWallet,
+  account: { address: string; keyCiphertext: Buffer },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const updated = await tx
@@ -77,7 +100,7 @@ async function store(
 
     await tx
       .update(accounts)
-      .set({ address, status: 'ready', updatedAt: sql`now()` })
+      .set({ ...account, status: 'ready', updatedAt: sql`now()` })
       .where(and(eq(accounts.walletId, walletId), eq(accounts.index, 0)))
     return true
   })

@@ -6,9 +6,11 @@ import type { JobResult } from '../../shared/queues.js'
 import {
   CustodyError,
   openChainKey,
+  sealAccountKey,
   type MasterKey,
+  type SealedHeader,
 } from '../custody/envelope.js'
-import { deriveAddress } from '../custody/hd.js'
+import { deriveAccount as deriveAccountKey } from '../custody/hd.js'
 import { PermanentJobError } from './job-error.js'
 import { finished } from './job-result.js'
 
@@ -40,14 +42,26 @@ export async function deriveAccount(
   // state at worst (a retry after the wallet's own job commits).
   if (wallet.status !== 'ready') throw new Error('wallet is not ready yet')
 
-  const address = withChainKey(deps.masterKey, wallet, (chainKey) =>
-    deriveAddress(chainKey, account.index),
-  )
+  const derived = withChainKey(deps.masterKey, wallet, (chainKey, header) => {
+    const { address, privateKey } = deriveAccountKey(chainKey, account.index)
+    try {
+      const keyCiphertext = sealAccountKey(
+        deps.masterKey,
+        wallet.id,
+        account.index,
+        header,
+        privateKey,
+      )
+      return { address, keyCiphertext }
+    } finally {
+      privateKey.fill(0)
+    }
+  })
   await deps.progress(50)
 
   const updated = await deps.db
     .update(accounts)
-    .set({ address, status: 'ready', updatedAt: sql`now()` })
+    .set({ ...derived, status: 'ready', updatedAt: sql`now()` })
     .where(and(eq(accounts.id, accountId), eq(accounts.status, 'pending')))
     .returning({ id: accounts.id })
   await deps.progress(100)
@@ -59,18 +73,17 @@ type SealedWalletRow = typeof wallets.$inferSelect
 function withChainKey<T>(
   masterKey: MasterKey,
   wallet: SealedWalletRow,
-  use: (chainKey: Buffer) => T,
+  use: (chainKey: Buffer, header: SealedHeader) => T,
 ): T {
   const { keyVersion, masterKeyId, wrappedDataKey, chainKeyCiphertext } = wallet
   if (!keyVersion || !masterKeyId || !wrappedDataKey || !chainKeyCiphertext) {
     throw new PermanentJobError('WALLET_KEYS_MISSING')
   }
+  const header = { keyVersion, masterKeyId, wrappedDataKey }
   let chainKey: Buffer
   try {
     chainKey = openChainKey(masterKey, wallet.id, {
-      keyVersion,
-      masterKeyId,
-      wrappedDataKey,
+      ...header,
       chainKeyCiphertext,
     })
   } catch (error) {
@@ -78,7 +91,7 @@ function withChainKey<T>(
     throw error
   }
   try {
-    return use(chainKey)
+    return use(chainKey, header)
   } finally {
     chainKey.fill(0)
   }
