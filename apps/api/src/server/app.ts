@@ -8,6 +8,7 @@ import type { Config } from '../shared/config.js'
 import type { DatabaseHandle } from '../shared/db/client.js'
 import { loggerOptions } from '../shared/logger.js'
 import accountRoutes from './accounts/routes.js'
+import signingRoutes from './accounts/signing-routes.js'
 import apiKeyRoutes from './api-keys/routes.js'
 import type { DevIssuer } from './auth/dev-issuer.js'
 import chainRoutes from './chains/routes.js'
@@ -24,6 +25,7 @@ import queueDashboard from './plugins/queue-dashboard.js'
 import rateLimit from './plugins/rate-limit.js'
 import requestIdPlugin, { requestId } from './plugins/request-id.js'
 import security from './plugins/security.js'
+import transactionRoutes from './transactions/routes.js'
 import userRoutes from './users/routes.js'
 import walletRoutes from './wallets/routes.js'
 import type { WorkQueue } from './work-queue.js'
@@ -87,6 +89,17 @@ export async function buildApp(
     await authenticated.register(apiKeyRoutes, { db: database.db })
     await authenticated.register(walletRoutes, { db: database.db, workQueue })
     await authenticated.register(accountRoutes, { db: database.db, chains })
+    await authenticated.register(signingRoutes, {
+      db: database.db,
+      workQueue,
+      signTimeoutMs: config.signTimeoutMs,
+    })
+    await authenticated.register(transactionRoutes, {
+      db: database.db,
+      chains,
+      workQueue,
+      sendWaitMs: config.sendWaitMs,
+    })
     await authenticated.register(chainRoutes, { chains })
     if (config.devFaucet) await authenticated.register(faucetRoutes, { chains })
   })

@@ -3,14 +3,20 @@ import type { FastifyBaseLogger } from 'fastify'
 
 import {
   ACCOUNT_DERIVE_QUEUE,
+  ACCOUNT_SIGN_QUEUE,
   jobOptions,
   queueConnection,
   queuePrefix,
   QUEUE_NAMES,
+  TRANSACTION_SEND_QUEUE,
   WALLET_CREATE_QUEUE,
   type AccountJob,
+  type SignJob,
+  type SignResult,
   type WalletJob,
 } from '../shared/queues.js'
+import { openSignQueue, type SignOptions } from './sign-queue.js'
+import { openTransactionQueue, type SendOptions } from './transaction-queue.js'
 
 /**
  * The API's side of the queues: it only announces work whose row is
@@ -20,6 +26,10 @@ import {
 export interface WorkQueue {
   announceWallet(walletId: string, log: FastifyBaseLogger): Promise<void>
   announceAccount(accountId: string, log: FastifyBaseLogger): Promise<void>
+  /** Asks a signer for a signature and waits for it; see sign-queue.ts. */
+  sign(job: SignJob, options: SignOptions): Promise<SignResult>
+  /** Announces a recorded transaction; see transaction-queue.ts. */
+  sendTransaction(transactionId: string, options: SendOptions): Promise<void>
   queues: Queue[]
   /**
    * Opens a listener of each queue's job events, on the same Redis and
@@ -50,6 +60,25 @@ export function openWorkQueue(
     // would crash the process.
     queue.on('error', () => {})
   }
+  const signQueue = openSignQueue(options, (from) =>
+    listen(ACCOUNT_SIGN_QUEUE, from),
+  )
+  const transactionQueue = openTransactionQueue(options, () =>
+    listen(TRANSACTION_SEND_QUEUE),
+  )
+
+  /** A listener of the events after `lastEventId`, or from now on. */
+  function listen(name: string, lastEventId?: string): QueueEvents {
+    // A listener waits for events anyway, so it keeps the default
+    // connection, which holds commands while Redis is away.
+    const events = new QueueEvents(name, {
+      prefix,
+      connection: queueConnection(redisUrl),
+      ...(lastEventId && { lastEventId }),
+    })
+    events.on('error', () => {}) // as for the queues: see /readyz
+    return events
+  }
 
   async function announce(
     queue: Queue,
@@ -72,20 +101,22 @@ export function openWorkQueue(
       announce(walletQueue, { walletId }, walletId, log),
     announceAccount: (accountId, log) =>
       announce(accountQueue, { accountId }, accountId, log),
-    queues: [walletQueue, accountQueue],
-    openEvents: () =>
-      QUEUE_NAMES.map((name) => {
-        // A listener waits for events anyway, so it keeps the default
-        // connection, which holds commands while Redis is away.
-        const events = new QueueEvents(name, {
-          prefix,
-          connection: queueConnection(redisUrl),
-        })
-        events.on('error', () => {}) // as for the queues: see /readyz
-        return events
-      }),
+    sign: signQueue.sign,
+    sendTransaction: transactionQueue.send,
+    queues: [
+      walletQueue,
+      accountQueue,
+      signQueue.queue,
+      transactionQueue.queue,
+    ],
+    openEvents: () => QUEUE_NAMES.map((name) => listen(name)),
     close: async () => {
-      await Promise.allSettled([walletQueue.close(), accountQueue.close()])
+      await Promise.allSettled([
+        walletQueue.close(),
+        accountQueue.close(),
+        signQueue.close(),
+        transactionQueue.close(),
+      ])
     },
   }
 }

@@ -54,6 +54,13 @@ export interface Config extends BaseConfig {
   chains: ChainSource
   /** POST /v1/dev/faucet, funding addresses from the node's own accounts. */
   devFaucet: boolean
+  /** How long a signing request waits for a signer before answering 503. */
+  signTimeoutMs: number
+  /**
+   * How long POST /v1/accounts/:id/transactions waits for a signer to
+   * broadcast, so that its answer carries the hash; 0 answers at once.
+   */
+  sendWaitMs: number
 }
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/custos'
@@ -131,6 +138,8 @@ export function loadConfig(env: Env = process.env): Config {
     auth,
     chains: readChainSource(read, production),
     devFaucet: readDevFaucet(read, production),
+    signTimeoutMs: read.integer('SIGN_TIMEOUT_MS', 10_000, 100, 120_000),
+    sendWaitMs: read.integer('SEND_WAIT_MS', 10_000, 0, 60_000),
   }
   if (read.problems.length > 0) throw new ConfigError(read.problems)
   return config

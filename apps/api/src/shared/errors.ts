@@ -30,10 +30,21 @@ export const errorCatalog = {
     status: 400,
     message: 'No chain with this id is configured; see GET /v1/chains',
   },
+  INVALID_ADDRESS: {
+    status: 400,
+    message:
+      'Not an address: 0x and 40 hex digits, matching its EIP-55 checksum ' +
+      'when in mixed case',
+  },
+  INVALID_TYPED_DATA: {
+    status: 400,
+    message: 'The typed data cannot be hashed as EIP-712',
+  },
   NOT_FOUND: { status: 404, message: 'Nothing exists at this address' },
   WALLET_NOT_FOUND: { status: 404, message: 'Wallet not found' },
   ACCOUNT_NOT_FOUND: { status: 404, message: 'Account not found' },
   API_KEY_NOT_FOUND: { status: 404, message: 'API key not found' },
+  TRANSACTION_NOT_FOUND: { status: 404, message: 'Transaction not found' },
   WALLET_NOT_READY: {
     status: 409,
     message: 'The wallet is not ready: wait until its status is ready',
@@ -55,6 +66,16 @@ export const errorCatalog = {
     status: 415,
     message: 'Send the body as application/json',
   },
+  INSUFFICIENT_FUNDS: {
+    status: 422,
+    message:
+      'The balance cannot pay the value and the most gas may cost, on top ' +
+      "of the account's transactions still in flight",
+  },
+  TRANSACTION_WOULD_REVERT: {
+    status: 422,
+    message: "The chain's node says this transaction would revert",
+  },
   RATE_LIMITED: { status: 429, message: 'Too many requests; retry later' },
   INTERNAL_ERROR: { status: 500, message: 'Internal server error' },
   NOT_READY: {
@@ -68,6 +89,10 @@ export const errorCatalog = {
   NODE_UNAVAILABLE: {
     status: 503,
     message: "The chain's node did not answer; retry later",
+  },
+  SIGNER_UNAVAILABLE: {
+    status: 503,
+    message: 'No signer answered in time; retry later',
   },
   AUTH_ISSUER_UNAVAILABLE: {
     status: 503,

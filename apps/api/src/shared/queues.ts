@@ -2,6 +2,8 @@ import type { ConnectionOptions, DefaultJobOptions } from 'bullmq'
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
 
+import { SignRequestSchema } from './sign-request.js'
+
 /**
  * The queues between the API and the signers. A job carries only the id of
  * the row it works on: PostgreSQL holds the work, Redis only says that
@@ -10,7 +12,12 @@ import { Value } from 'typebox/value'
  */
 export const WALLET_CREATE_QUEUE = 'wallet.create'
 export const ACCOUNT_DERIVE_QUEUE = 'account.derive'
-export const QUEUE_NAMES = [WALLET_CREATE_QUEUE, ACCOUNT_DERIVE_QUEUE] as const
+export const TRANSACTION_SEND_QUEUE = 'transaction.send'
+export const QUEUE_NAMES = [
+  WALLET_CREATE_QUEUE,
+  ACCOUNT_DERIVE_QUEUE,
+  TRANSACTION_SEND_QUEUE,
+] as const
 export type QueueName = (typeof QUEUE_NAMES)[number]
 
 const Uuid = Type.String({
@@ -29,6 +36,12 @@ export const AccountJobSchema = Type.Object(
 )
 export type AccountJob = Static<typeof AccountJobSchema>
 
+export const TransactionJobSchema = Type.Object(
+  { transactionId: Uuid },
+  { additionalProperties: false },
+)
+export type TransactionJob = Static<typeof TransactionJobSchema>
+
 /** What a finished job reports: timing only, never anything secret. */
 export const JobResultSchema = Type.Object({
   outcome: Type.Union([Type.Literal('done'), Type.Literal('already-done')]),
@@ -42,6 +55,57 @@ export function isWalletJob(data: unknown): data is WalletJob {
 
 export function isAccountJob(data: unknown): data is AccountJob {
   return Value.Check(AccountJobSchema, data)
+}
+
+export function isTransactionJob(data: unknown): data is TransactionJob {
+  return Value.Check(TransactionJobSchema, data)
+}
+
+/**
+ * A transaction's nonce is taken when its row is recorded, so its job must
+ * run until it is sent, or every later nonce of the account waits. A job
+ * that fails for now (node down) is removed at once rather than kept for a
+ * week, which would hold its id: the reconciler then announces the
+ * still-queued row again.
+ */
+export const transactionJobOptions = { removeOnFail: true } as const
+
+/**
+ * Signing is request and response, not durable work: the caller waits for
+ * the answer, no row records it, and the reconciler never announces it.
+ * The job carries the caller's message or typed data (not secrets) and
+ * returns the signature (public). Its id is random.
+ */
+export const ACCOUNT_SIGN_QUEUE = 'account.sign'
+
+export const SignJobSchema = Type.Object(
+  { accountId: Uuid, request: SignRequestSchema },
+  { additionalProperties: false },
+)
+export type SignJob = Static<typeof SignJobSchema>
+
+export const SignResultSchema = Type.Object({
+  signature: Type.String({ pattern: '^0x[0-9a-f]{130}$' }),
+  durationMs: Type.Number({ minimum: 0 }),
+})
+export type SignResult = Static<typeof SignResultSchema>
+
+export function isSignJob(data: unknown): data is SignJob {
+  return Value.Check(SignJobSchema, data)
+}
+
+export function isSignResult(value: unknown): value is SignResult {
+  return Value.Check(SignResultSchema, value)
+}
+
+/**
+ * One attempt: the caller is waiting, and a retry after it gave up would
+ * sign for no one. Results are public but of no use after a minute.
+ */
+export const signJobOptions: DefaultJobOptions = {
+  attempts: 1,
+  removeOnComplete: { age: 60 },
+  removeOnFail: { age: 60 * 60 },
 }
 
 /** True for a finished job's report whose duration can be measured. */

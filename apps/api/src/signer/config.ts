@@ -14,6 +14,10 @@ export interface SignerConfig extends BaseConfig {
   concurrency: number
   reconcileIntervalMs: number
   chains: ChainSource
+  /** How often submitted transactions are checked on their chain. */
+  trackIntervalMs: number
+  /** How long an unmined transaction waits before higher fees replace it. */
+  stuckAfterMs: number
 }
 
 /** Reads the signer's configuration; only this process sees MASTER_KEY. */
@@ -26,6 +30,8 @@ export function loadSignerConfig(env: Env = process.env): SignerConfig {
     concurrency: read.integer('SIGNER_CONCURRENCY', 4, 1, 256),
     reconcileIntervalMs: read.integer('RECONCILE_INTERVAL_MS', 10_000, 100),
     chains: readChainSource(read, base.production),
+    trackIntervalMs: read.integer('TRACK_INTERVAL_MS', 2000, 50),
+    stuckAfterMs: read.integer('STUCK_AFTER_MS', 60_000, 100),
   }
   if (read.problems.length > 0) throw new ConfigError(read.problems)
   return config

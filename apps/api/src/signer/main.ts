@@ -7,6 +7,7 @@ import { loggerOptions } from '../shared/logger.js'
 import { loadSignerConfig, type SignerConfig } from './config.js'
 import { loadMasterKey } from './master-key.js'
 import { startReconciler } from './reconciler.js'
+import { startTransactionWork } from './transactions/start.js'
 import { startWorkers } from './workers.js'
 
 function readConfig(): SignerConfig {
@@ -29,13 +30,20 @@ await ensureDatabase(config.databaseUrl)
 const database = connectDatabase(config.databaseUrl)
 await runMigrations(database)
 
-const workers = startWorkers({
+const workerDeps = {
   db: database.db,
   masterKey,
   redisUrl: config.redisUrl,
   redisPrefix: config.redisPrefix,
   concurrency: config.concurrency,
   log,
+}
+const workers = startWorkers(workerDeps)
+const transactionWork = startTransactionWork({
+  ...workerDeps,
+  chainSource: config.chains,
+  trackIntervalMs: config.trackIntervalMs,
+  stuckAfterMs: config.stuckAfterMs,
 })
 const reconciler = startReconciler({
   db: database.db,
@@ -55,6 +63,7 @@ async function shutdown(signal: string): Promise<void> {
   closing = true
   log.info({ signal }, 'signer stopping: finishing the jobs in hand')
   await reconciler.stop()
+  await transactionWork.stop()
   // close() waits for active jobs to finish and takes no new ones.
   await Promise.all(workers.map((worker) => worker.close()))
   await database.close()

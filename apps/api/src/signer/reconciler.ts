@@ -1,17 +1,26 @@
 import { Queue } from 'bullmq'
+import type { Redis } from 'ioredis'
 import { and, eq, lt, sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
 
 import type { Database } from '../shared/db/client.js'
-import { accounts, idempotencyKeys, wallets } from '../shared/db/schema.js'
+import {
+  accounts,
+  idempotencyKeys,
+  transactions,
+  wallets,
+} from '../shared/db/schema.js'
 import {
   ACCOUNT_DERIVE_QUEUE,
   jobOptions,
   queueConnection,
   queuePrefix,
+  TRANSACTION_SEND_QUEUE,
+  transactionJobOptions,
   WALLET_CREATE_QUEUE,
 } from '../shared/queues.js'
-import { errorSummary } from './jobs/job-error.js'
+import { errorSummary, failureCodeOf } from './jobs/job-error.js'
+import { markAccountFailed, markWalletFailed } from './jobs/mark-failed.js'
 
 export interface ReconcilerDeps {
   db: Database
@@ -40,7 +49,9 @@ export function startReconciler(deps: ReconcilerDeps): {
   }
   const walletQueue = new Queue(WALLET_CREATE_QUEUE, options)
   const accountQueue = new Queue(ACCOUNT_DERIVE_QUEUE, options)
-  for (const queue of [walletQueue, accountQueue]) queue.on('error', () => {})
+  const transactionQueue = new Queue(TRANSACTION_SEND_QUEUE, options)
+  const queues = [walletQueue, accountQueue, transactionQueue]
+  for (const queue of queues) queue.on('error', () => {})
   let running: Promise<void> | undefined
 
   async function pass(): Promise<void> {
@@ -55,7 +66,18 @@ export function startReconciler(deps: ReconcilerDeps): {
       .innerJoin(wallets, eq(wallets.id, accounts.walletId))
       .where(and(eq(accounts.status, 'pending'), eq(wallets.status, 'ready')))
       .limit(BATCH)
+    const queuedTransactions = await deps.db
+      .select({ id: transactions.id })
+      .from(transactions)
+      .where(eq(transactions.status, 'queued'))
+      .limit(BATCH)
 
+    await settleFailedJobs(walletQueue, pendingWallets, (id, code) =>
+      markWalletFailed(deps.db, id, code),
+    )
+    await settleFailedJobs(accountQueue, pendingAccounts, (id, code) =>
+      markAccountFailed(deps.db, id, code),
+    )
     await walletQueue.addBulk(
       pendingWallets.map(({ id }) => ({
         name: WALLET_CREATE_QUEUE,
@@ -70,16 +92,25 @@ export function startReconciler(deps: ReconcilerDeps): {
         opts: { jobId: id },
       })),
     )
+    await transactionQueue.addBulk(
+      queuedTransactions.map(({ id }) => ({
+        name: TRANSACTION_SEND_QUEUE,
+        data: { transactionId: id },
+        opts: { jobId: id, ...transactionJobOptions },
+      })),
+    )
     await deps.db
       .delete(idempotencyKeys)
       .where(
         lt(idempotencyKeys.createdAt, sql`now() - ${IDEMPOTENCY_KEY_LIFETIME}`),
       )
-    if (pendingWallets.length + pendingAccounts.length > 0) {
-      deps.log.info(
-        { wallets: pendingWallets.length, accounts: pendingAccounts.length },
-        'pending work announced',
-      )
+    const announced = {
+      wallets: pendingWallets.length,
+      accounts: pendingAccounts.length,
+      transactions: queuedTransactions.length,
+    }
+    if (Object.values(announced).some((count) => count > 0)) {
+      deps.log.info(announced, 'pending work announced')
     }
   }
 
@@ -87,7 +118,7 @@ export function startReconciler(deps: ReconcilerDeps): {
     // A slow pass (Redis or PostgreSQL away) is never run twice at once.
     running ??= pass()
       .catch((error: unknown) =>
-        deps.log.warn({ err: errorSummary(error) }, 'reconcile failed'),
+        deps.log.warn({ error: errorSummary(error) }, 'reconcile failed'),
       )
       .finally(() => (running = undefined))
   }
@@ -98,7 +129,34 @@ export function startReconciler(deps: ReconcilerDeps): {
     async stop() {
       clearInterval(timer)
       await running
-      await Promise.allSettled([walletQueue.close(), accountQueue.close()])
+      await Promise.allSettled(queues.map((queue) => queue.close()))
     },
+  }
+}
+
+/**
+ * A pending row whose job has failed for good waits on nothing: the job id
+ * is taken until the job is removed, so announcing the row again adds
+ * nothing. It happens when BullMQ fails a job itself (it stalled too often:
+ * the signer died on it each time) or when recording the failure did not
+ * reach PostgreSQL. Such rows are marked failed with the job's reason and
+ * the failed job is removed.
+ */
+async function settleFailedJobs(
+  queue: Queue,
+  rows: { id: string }[],
+  markFailed: (id: string, code: string) => Promise<void>,
+): Promise<void> {
+  if (rows.length === 0) return
+  const ids = rows.map(({ id }) => id)
+  // Queues here are always given ioredis connections, whose commands
+  // BullMQ's client wrapper passes through.
+  const client = (await queue.client) as unknown as Redis
+  const scores = await client.zmscore(queue.toKey('failed'), ...ids)
+  for (const [i, id] of ids.entries()) {
+    if (scores[i] === null) continue
+    const job = await queue.getJob(id)
+    await markFailed(id, failureCodeOf(job?.failedReason))
+    await job?.remove()
   }
 }

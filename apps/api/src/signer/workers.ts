@@ -1,21 +1,30 @@
 import { Worker, UnrecoverableError, type Job } from 'bullmq'
-import { and, eq, sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
 
+import type { ChainRegistry } from '../shared/chain-registry.js'
 import type { Database } from '../shared/db/client.js'
-import { accounts, wallets } from '../shared/db/schema.js'
 import {
   ACCOUNT_DERIVE_QUEUE,
+  ACCOUNT_SIGN_QUEUE,
   isAccountJob,
+  isSignJob,
+  isTransactionJob,
   isWalletJob,
   queueConnection,
   queuePrefix,
+  TRANSACTION_SEND_QUEUE,
   WALLET_CREATE_QUEUE,
   type JobResult,
 } from '../shared/queues.js'
 import type { MasterKey } from './custody/envelope.js'
 import { createWallet } from './jobs/create-wallet.js'
 import { deriveAccount } from './jobs/derive-account.js'
+import { markAccountFailed, markWalletFailed } from './jobs/mark-failed.js'
+import { sign } from './jobs/sign.js'
+import {
+  markTransactionFailed,
+  sendTransaction,
+} from './jobs/send-transaction.js'
 import {
   errorSummary,
   failureCode,
@@ -31,11 +40,13 @@ export interface WorkerDeps {
   log: Logger
 }
 
+/** What a job returns: its time, and for durable work what was done. */
+type Finished = { durationMs: number; outcome?: JobResult['outcome'] }
 type Handler = (
   job: Job,
   progress: (percent: number) => Promise<void>,
-) => Promise<JobResult>
-type MarkFailed = (job: Job, code: string) => Promise<void>
+) => Promise<Finished>
+type MarkFailed = (job: Job, code: string, permanent: boolean) => Promise<void>
 
 /** Starts one worker per queue. */
 export function startWorkers(deps: WorkerDeps): Worker[] {
@@ -48,7 +59,10 @@ export function startWorkers(deps: WorkerDeps): Worker[] {
         if (!isWalletJob(job.data)) throw new PermanentJobError('INVALID_JOB')
         return createWallet({ db, masterKey, progress }, job.data.walletId)
       },
-      (job, code) => markWalletFailed(db, job, code),
+      (job, code) =>
+        isWalletJob(job.data)
+          ? markWalletFailed(db, job.data.walletId, code)
+          : Promise.resolve(),
     ),
     startWorker(
       deps,
@@ -57,18 +71,56 @@ export function startWorkers(deps: WorkerDeps): Worker[] {
         if (!isAccountJob(job.data)) throw new PermanentJobError('INVALID_JOB')
         return deriveAccount({ db, masterKey, progress }, job.data.accountId)
       },
-      (job, code) => markAccountFailed(db, job, code),
+      (job, code) =>
+        isAccountJob(job.data)
+          ? markAccountFailed(db, job.data.accountId, code)
+          : Promise.resolve(),
     ),
+    // Sign jobs have no row to mark failed: their caller hears of it.
+    startWorker(deps, ACCOUNT_SIGN_QUEUE, (job) => {
+      if (!isSignJob(job.data)) throw new PermanentJobError('INVALID_JOB')
+      return sign({ db, masterKey }, job.data)
+    }),
   ]
+}
+
+/**
+ * The worker of `transaction.send`, started once the chains are known.
+ * Only a permanent failure marks a transaction failed: one that fails for
+ * now (node down) stays queued, because its nonce is taken and must be
+ * used, and the reconciler announces it again.
+ */
+export function startTransactionWorker(
+  deps: WorkerDeps,
+  chains: ChainRegistry,
+): Worker {
+  const { db, masterKey } = deps
+  return startWorker(
+    deps,
+    TRANSACTION_SEND_QUEUE,
+    (job) => {
+      if (!isTransactionJob(job.data)) {
+        throw new PermanentJobError('INVALID_JOB')
+      }
+      const log = deps.log.child({ queue: job.queueName, jobId: job.id })
+      const { transactionId } = job.data
+      return sendTransaction({ db, masterKey, chains, log }, transactionId)
+    },
+    async (job, code, permanent) => {
+      if (permanent && isTransactionJob(job.data)) {
+        await markTransactionFailed(db, job.data.transactionId, code)
+      }
+    },
+  )
 }
 
 function startWorker(
   deps: WorkerDeps,
   queue: string,
   handle: Handler,
-  markFailed: MarkFailed,
+  markFailed?: MarkFailed,
 ): Worker {
-  const worker = new Worker<unknown, JobResult>(
+  const worker = new Worker<unknown, Finished>(
     queue,
     async (job) => {
       const log = deps.log.child({ queue, jobId: job.id })
@@ -96,7 +148,7 @@ function startWorker(
     },
   )
   worker.on('error', (error) =>
-    deps.log.warn({ queue, err: errorSummary(error) }, 'worker error'),
+    deps.log.warn({ queue, error: errorSummary(error) }, 'worker error'),
   )
   return worker
 }
@@ -109,50 +161,22 @@ function startWorker(
 async function recordFailure(
   job: Job,
   error: unknown,
-  markFailed: MarkFailed,
+  markFailed: MarkFailed | undefined,
   log: Logger,
 ): Promise<void> {
   const permanent = error instanceof UnrecoverableError
   const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
   log.warn(
-    { err: errorSummary(error), attempt: job.attemptsMade + 1, permanent },
+    { error: errorSummary(error), attempt: job.attemptsMade + 1, permanent },
     'job failed',
   )
-  if (permanent || lastAttempt) {
-    await markFailed(job, failureCode(error)).catch((markError: unknown) =>
-      log.error({ err: errorSummary(markError) }, 'could not mark row failed'),
+  if (markFailed && (permanent || lastAttempt)) {
+    await markFailed(job, failureCode(error), permanent).catch(
+      (markError: unknown) =>
+        log.error(
+          { error: errorSummary(markError) },
+          'could not mark row failed',
+        ),
     )
   }
-}
-
-async function markWalletFailed(db: Database, job: Job, code: string) {
-  if (!isWalletJob(job.data)) return
-  const { walletId } = job.data
-  const failed = {
-    status: 'failed' as const,
-    errorCode: code,
-    updatedAt: sql`now()`,
-  }
-  await db.transaction(async (tx) => {
-    await tx
-      .update(wallets)
-      .set(failed)
-      .where(and(eq(wallets.id, walletId), eq(wallets.status, 'pending')))
-    await tx
-      .update(accounts)
-      .set(failed)
-      .where(
-        and(eq(accounts.walletId, walletId), eq(accounts.status, 'pending')),
-      )
-  })
-}
-
-async function markAccountFailed(db: Database, job: Job, code: string) {
-  if (!isAccountJob(job.data)) return
-  await db
-    .update(accounts)
-    .set({ status: 'failed', errorCode: code, updatedAt: sql`now()` })
-    .where(
-      and(eq(accounts.id, job.data.accountId), eq(accounts.status, 'pending')),
-    )
 }

@@ -75,19 +75,50 @@ export async function idempotent<T>(
   })
 }
 
+/**
+ * The stored answer to an earlier request with the caller's key, if there
+ * is one; claims nothing. It lets a route skip costly work (asking a chain's
+ * node) on a plain retry; `idempotent` still settles concurrent repeats.
+ */
+export async function storedOutcome<T>(
+  db: Database,
+  call: IdempotentCall,
+): Promise<Outcome<T> | undefined> {
+  if (call.key === undefined) return undefined
+  const stored = await findKey(db, call.userId, call.key)
+  return stored && answerOf<T>(stored, fingerprint(call.request))
+}
+
 async function replay<T>(
   tx: Transaction,
   userId: string,
   key: string,
   requestHash: string,
 ): Promise<Outcome<T>> {
-  const [stored] = await tx
+  const stored = await findKey(tx, userId, key)
+  if (!stored) throw new AppError('IDEMPOTENCY_KEY_REUSED')
+  return answerOf<T>(stored, requestHash)
+}
+
+async function findKey(
+  db: Database | Transaction,
+  userId: string,
+  key: string,
+) {
+  const [stored] = await db
     .select()
     .from(idempotencyKeys)
     .where(
       and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)),
     )
-  if (!stored || stored.requestHash !== requestHash) {
+  return stored
+}
+
+function answerOf<T>(
+  stored: typeof idempotencyKeys.$inferSelect,
+  requestHash: string,
+): Outcome<T> {
+  if (stored.requestHash !== requestHash) {
     throw new AppError('IDEMPOTENCY_KEY_REUSED')
   }
   return {

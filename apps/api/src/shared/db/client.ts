@@ -4,6 +4,10 @@ import postgres from 'postgres'
 import * as schema from './schema.js'
 
 export type Database = PostgresJsDatabase<typeof schema>
+/** The handle inside `db.transaction(async (tx) => …)`. */
+export type DbTransaction = Parameters<
+  Parameters<Database['transaction']>[0]
+>[0]
 
 export interface DatabaseHandle {
   db: Database

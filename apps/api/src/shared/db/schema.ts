@@ -262,6 +262,14 @@ export const transactions = pgTable(
 )
 
 /**
+ * What an attempt sends: the transaction as asked (`send`), or a zero-value
+ * transfer to the sender itself (`cancel`) that fills the nonce of a
+ * transaction the node refused, so that later nonces are not held up.
+ */
+export const ATTEMPT_KINDS = ['send', 'cancel'] as const
+export type AttemptKind = (typeof ATTEMPT_KINDS)[number]
+
+/**
  * Every signed version of a transaction: the first, and each replacement
  * with higher fees. Whichever is mined settles the transaction.
  */
@@ -272,10 +280,17 @@ export const transactionAttempts = pgTable(
     transactionId: uuid('transaction_id')
       .notNull()
       .references(() => transactions.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<AttemptKind>().notNull().default('send'),
     raw: text('raw').notNull(),
     maxFeePerGas: uint256('max_fee_per_gas').notNull(),
     maxPriorityFeePerGas: uint256('max_priority_fee_per_gas').notNull(),
     createdAt: createdAt(),
   },
-  (table) => [index('transaction_attempts_tx_idx').on(table.transactionId)],
+  (table) => [
+    index('transaction_attempts_tx_idx').on(table.transactionId),
+    check(
+      'transaction_attempts_kind_check',
+      sql`${table.kind} in ('send', 'cancel')`,
+    ),
+  ],
 )

@@ -16,6 +16,20 @@ export function failureCode(error: unknown): string {
   return error instanceof PermanentJobError ? error.code : 'SIGNER_ERROR'
 }
 
+const CODE = /^[A-Z][A-Z_]*$/
+// BullMQ's reason for a job it failed because it stalled too often.
+const STALLED = /stalled more than allowable limit/
+
+/**
+ * The code to record for a job that failed with `reason`: a signer's
+ * failures are codes; a job that stalled too often killed its signers.
+ */
+export function failureCodeOf(reason: string | undefined): string {
+  if (reason && CODE.test(reason)) return reason
+  if (reason && STALLED.test(reason)) return 'SIGNER_CRASHED'
+  return 'SIGNER_ERROR'
+}
+
 /**
  * What of an error may be logged: its type, code and message. Library
  * errors can carry query parameters or buffers; those stay out of logs.

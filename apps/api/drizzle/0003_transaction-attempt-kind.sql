@@ -1,0 +1,2 @@
+ALTER TABLE "transaction_attempts" ADD COLUMN "kind" text DEFAULT 'send' NOT NULL;--> statement-breakpoint
+ALTER TABLE "transaction_attempts" ADD CONSTRAINT "transaction_attempts_kind_check" CHECK ("transaction_attempts"."kind" in ('send', 'cancel'));

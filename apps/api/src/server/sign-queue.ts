@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto'
+
+import { Queue, type QueueEvents, type QueueOptions } from 'bullmq'
+import type { FastifyBaseLogger } from 'fastify'
+import type { Redis } from 'ioredis'
+
+import { AppError } from '../shared/errors.js'
+import {
+  ACCOUNT_SIGN_QUEUE,
+  isSignResult,
+  signJobOptions,
+  type SignJob,
+  type SignResult,
+} from '../shared/queues.js'
+
+export interface SignOptions {
+  /** How long to wait for a signer's answer. */
+  timeoutMs: number
+  log: FastifyBaseLogger
+}
+
+export interface SignQueue {
+  queue: Queue
+  /**
+   * Queues a sign job and waits for a signer's answer. Throws AppError:
+   * SERVICE_UNAVAILABLE when Redis refuses the job, SIGNER_UNAVAILABLE when
+   * no signer answers in time, ACCOUNT_NOT_READY or INTERNAL_ERROR when the
+   * signer fails it.
+   */
+  sign: (job: SignJob, options: SignOptions) => Promise<SignResult>
+  close(): Promise<void>
+}
+
+// Job.waitUntilFinished's own wording when its time-to-live runs out.
+const TIMED_OUT = /timed out before finishing/
+const CODE = /^[A-Z][A-Z_]*$/
+const ENQUEUE_TIMEOUT_MS = 1000
+const CLOSE_TIMEOUT_MS = 1000
+
+/**
+ * The API's side of `account.sign`. One listener of the queue's events
+ * serves every waiting request of the process; it is opened by `listen`
+ * (after the given event id) on first use, so that a process that never
+ * signs holds no connection for it.
+ */
+export function openSignQueue(
+  options: QueueOptions,
+  listen: (lastEventId: string) => QueueEvents,
+): SignQueue {
+  const queue = new Queue<SignJob>(ACCOUNT_SIGN_QUEUE, {
+    ...options,
+    defaultJobOptions: signJobOptions,
+  })
+  queue.on('error', () => {}) // reported by /readyz, as for the other queues
+  let listening: Promise<QueueEvents> | undefined
+
+  /**
+   * The listener starts at the newest event there is before the first job
+   * is added. Left to itself it would start at whatever is newest when its
+   * first read reaches Redis, which is later: a job that ended in between
+   * would go unheard until the wait timed out.
+   */
+  function listener(): Promise<QueueEvents> {
+    listening ??= newestEventId().then(listen, (error: unknown) => {
+      listening = undefined
+      throw error
+    })
+    return listening
+  }
+
+  async function newestEventId(): Promise<string> {
+    // Queues here are always given ioredis connections, whose commands
+    // BullMQ's client wrapper passes through.
+    const client = (await queue.client) as unknown as Redis
+    const [newest] = await client.xrevrange(
+      queue.toKey('events'),
+      '+',
+      '-',
+      'COUNT',
+      1,
+    )
+    return newest?.[0] ?? '0-0'
+  }
+
+  async function enqueue(data: SignJob) {
+    const adding = listener().then(async (events) => {
+      const job = await queue.add(ACCOUNT_SIGN_QUEUE, data, {
+        jobId: randomUUID(),
+      })
+      return { job, events }
+    })
+    try {
+      // Without an offline queue a lost connection fails at once, but
+      // BullMQ waits for a first connection however long it takes.
+      return await within(adding, ENQUEUE_TIMEOUT_MS)
+    } catch (error) {
+      // Added after all once Redis is back: nobody waits for it any more.
+      adding.then(({ job }) => job.remove()).catch(() => {})
+      throw new AppError('SERVICE_UNAVAILABLE', undefined, { cause: error })
+    }
+  }
+
+  async function sign(data: SignJob, { timeoutMs, log }: SignOptions) {
+    const { job, events } = await enqueue(data)
+    const context = { queue: ACCOUNT_SIGN_QUEUE, jobId: job.id }
+
+    let result: unknown
+    try {
+      result = await job.waitUntilFinished(events, timeoutMs)
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      if (!TIMED_OUT.test(reason)) throw failure(reason, context, log)
+      // Nobody waits for it any more: a signer that comes later must not
+      // sign for no one. A job already running cannot be removed, and
+      // finishes unheard.
+      await job.remove().catch(() => {})
+      log.warn(context, 'no signer answered in time')
+      throw new AppError('SIGNER_UNAVAILABLE')
+    }
+    if (isSignResult(result)) return result
+    log.error(context, 'sign job returned something else than a signature')
+    throw new AppError('INTERNAL_ERROR')
+  }
+
+  return {
+    queue,
+    sign,
+    async close() {
+      // QueueEvents.close() first waits for a connection, which never comes
+      // while Redis is away: shutdown does not wait for it.
+      const closing = listening?.then((events) => events.close())
+      await Promise.allSettled([
+        queue.close(),
+        Promise.race([closing, delay(CLOSE_TIMEOUT_MS)]),
+      ])
+    },
+  }
+}
+
+/** The failure a signer reported, as the HTTP answer to give. */
+function failure(
+  reason: string,
+  context: Record<string, unknown>,
+  log: FastifyBaseLogger,
+): AppError {
+  if (reason === 'ACCOUNT_NOT_READY') return new AppError('ACCOUNT_NOT_READY')
+  // Signer failures are codes; anything else is logged by the signer and
+  // left out here, where it could echo the caller's data.
+  const code = CODE.test(reason) ? reason : 'SIGNER_ERROR'
+  log.error({ ...context, code }, 'sign job failed')
+  return new AppError('INTERNAL_ERROR')
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref())
+}
+
+/** The promise's value, or a rejection once `ms` have passed. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)
+  })
+  try {
+    return await Promise.race([promise, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}

@@ -1,0 +1,113 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import type { Logger } from 'pino'
+
+import type { ChainRegistry } from '../../shared/chain-registry.js'
+import type { Database } from '../../shared/db/client.js'
+import { transactions } from '../../shared/db/schema.js'
+import type { MasterKey } from '../custody/envelope.js'
+import { errorSummary } from '../jobs/job-error.js'
+import { broadcast } from './broadcast.js'
+import { track } from './track.js'
+
+export interface TrackerDeps {
+  db: Database
+  masterKey: MasterKey
+  chains: ChainRegistry
+  intervalMs: number
+  stuckAfterMs: number
+  log: Logger
+}
+
+const BATCH = 500
+// Each transaction being tracked holds a database connection while its
+// node answers; a few at a time leave the rest of the pool to the workers.
+const PARALLEL = 4
+
+/**
+ * Follows every submitted transaction to its end, every `intervalMs`. A
+ * transaction is taken with FOR UPDATE SKIP LOCKED, so several signers
+ * share the work and never act on one transaction at once.
+ */
+export function startTracker(deps: TrackerDeps): { stop(): Promise<void> } {
+  let running: Promise<void> | undefined
+
+  async function pass(): Promise<void> {
+    const chainIds = deps.chains.chains.map((chain) => chain.id)
+    const open = await deps.db
+      .select({ id: transactions.id, chainId: transactions.chainId })
+      .from(transactions)
+      .where(
+        and(
+          eq(transactions.status, 'submitted'),
+          inArray(transactions.chainId, chainIds),
+        ),
+      )
+      .orderBy(asc(transactions.submittedAt))
+      .limit(BATCH)
+    await inLanes(open, PARALLEL, (item) => trackOne(deps, item))
+  }
+
+  function tick(): void {
+    // A slow pass (a node or PostgreSQL away) is never run twice at once.
+    running ??= pass()
+      .catch((error: unknown) =>
+        deps.log.warn({ error: errorSummary(error) }, 'tracking pass failed'),
+      )
+      .finally(() => (running = undefined))
+  }
+
+  tick()
+  const timer = setInterval(tick, deps.intervalMs)
+  return {
+    async stop() {
+      clearInterval(timer)
+      await running
+    },
+  }
+}
+
+async function trackOne(
+  deps: TrackerDeps,
+  { id, chainId }: { id: string; chainId: number },
+): Promise<void> {
+  const { chain, client } = deps.chains.resolve(chainId)
+  const log = deps.log.child({ transactionId: id })
+  try {
+    const replacement = await deps.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(transactions)
+        .where(
+          and(eq(transactions.id, id), eq(transactions.status, 'submitted')),
+        )
+        .for('update', { skipLocked: true })
+      if (!row) return undefined
+      const { db, masterKey, stuckAfterMs } = deps
+      return track({ db, tx, masterKey, chain, client, stuckAfterMs, log }, row)
+    })
+    if (replacement) {
+      const outcome = await broadcast(client, replacement.raw)
+      log.info(
+        { hash: replacement.hash, outcome: outcome.kind },
+        'transaction replaced with higher fees',
+      )
+    }
+  } catch (error) {
+    log.warn({ error: errorSummary(error) }, 'tracking failed; will try again')
+  }
+}
+
+/** Runs `run` over `items`, at most `lanes` at a time. */
+async function inLanes<T>(
+  items: T[],
+  lanes: number,
+  run: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0
+  async function lane(): Promise<void> {
+    for (let item = items[next++]; item !== undefined; item = items[next++]) {
+      await run(item)
+    }
+  }
+  await Promise.all(Array.from({ length: lanes }, lane))
+}
