@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 
 import { Queue, type QueueEvents, type QueueOptions } from 'bullmq'
 import type { FastifyBaseLogger } from 'fastify'
-import type { Redis } from 'ioredis'
 
 import { AppError } from '../shared/errors.js'
 import {
@@ -12,6 +11,7 @@ import {
   type SignJob,
   type SignResult,
 } from '../shared/queues.js'
+import { lazyListener } from './queue-listener.js'
 
 export interface SignOptions {
   /** How long to wait for a signer's answer. */
@@ -38,10 +38,8 @@ const ENQUEUE_TIMEOUT_MS = 1000
 const CLOSE_TIMEOUT_MS = 1000
 
 /**
- * The API's side of `account.sign`. One listener of the queue's events
- * serves every waiting request of the process; it is opened by `listen`
- * (after the given event id) on first use, so that a process that never
- * signs holds no connection for it.
+ * The API's side of `account.sign`: one listener of the queue's events,
+ * from `lazyListener`, serves every waiting request of the process.
  */
 export function openSignQueue(
   options: QueueOptions,
@@ -52,38 +50,10 @@ export function openSignQueue(
     defaultJobOptions: signJobOptions,
   })
   queue.on('error', () => {}) // reported by /readyz, as for the other queues
-  let listening: Promise<QueueEvents> | undefined
-
-  /**
-   * The listener starts at the newest event there is before the first job
-   * is added. Left to itself it would start at whatever is newest when its
-   * first read reaches Redis, which is later: a job that ended in between
-   * would go unheard until the wait timed out.
-   */
-  function listener(): Promise<QueueEvents> {
-    listening ??= newestEventId().then(listen, (error: unknown) => {
-      listening = undefined
-      throw error
-    })
-    return listening
-  }
-
-  async function newestEventId(): Promise<string> {
-    // Queues here are always given ioredis connections, whose commands
-    // BullMQ's client wrapper passes through.
-    const client = (await queue.client) as unknown as Redis
-    const [newest] = await client.xrevrange(
-      queue.toKey('events'),
-      '+',
-      '-',
-      'COUNT',
-      1,
-    )
-    return newest?.[0] ?? '0-0'
-  }
+  const listener = lazyListener(queue, listen)
 
   async function enqueue(data: SignJob) {
-    const adding = listener().then(async (events) => {
+    const adding = listener.get().then(async (events) => {
       const job = await queue.add(ACCOUNT_SIGN_QUEUE, data, {
         jobId: randomUUID(),
       })
@@ -128,7 +98,7 @@ export function openSignQueue(
     async close() {
       // QueueEvents.close() first waits for a connection, which never comes
       // while Redis is away: shutdown does not wait for it.
-      const closing = listening?.then((events) => events.close())
+      const closing = listener.opened()?.then((events) => events.close())
       await Promise.allSettled([
         queue.close(),
         Promise.race([closing, delay(CLOSE_TIMEOUT_MS)]),

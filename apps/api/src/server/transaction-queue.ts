@@ -6,6 +6,7 @@ import {
   transactionJobOptions,
   type TransactionJob,
 } from '../shared/queues.js'
+import { lazyListener } from './queue-listener.js'
 
 export interface SendOptions {
   /** How long to wait for a signer to broadcast; 0 does not wait. */
@@ -28,25 +29,27 @@ export interface TransactionQueue {
 const CLOSE_TIMEOUT_MS = 1000
 
 /**
- * The API's side of `transaction.send`. As for signing, one listener of
- * the queue's events, opened by `listen` on first use, serves every
- * waiting request of the process.
+ * The API's side of `transaction.send`: as for signing, one listener of
+ * the queue's events, from `lazyListener`, serves every waiting request of
+ * the process.
  */
 export function openTransactionQueue(
   options: QueueOptions,
-  listen: () => QueueEvents,
+  listen: (lastEventId: string) => QueueEvents,
 ): TransactionQueue {
   const queue = new Queue<TransactionJob>(TRANSACTION_SEND_QUEUE, options)
   queue.on('error', () => {}) // reported by /readyz, as for the other queues
   // Each waiting request listens for the queue closing; many at once are
   // expected, not a leak.
   queue.setMaxListeners(0)
-  let events: QueueEvents | undefined
+  const listener = lazyListener(queue, listen)
 
   async function send(transactionId: string, { waitMs, log }: SendOptions) {
     const context = { queue: TRANSACTION_SEND_QUEUE, jobId: transactionId }
     let job
+    let events
     try {
+      events = waitMs === 0 ? undefined : await listener.get()
       job = await queue.add(
         TRANSACTION_SEND_QUEUE,
         { transactionId },
@@ -59,8 +62,7 @@ export function openTransactionQueue(
       )
       return
     }
-    if (waitMs === 0) return
-    events ??= listen()
+    if (!events) return
     // A job that fails for now, or outlasts the wait, is no error here:
     // the answer shows the transaction still queued.
     await job.waitUntilFinished(events, waitMs).catch(() => {})
@@ -72,7 +74,7 @@ export function openTransactionQueue(
     async close() {
       // QueueEvents.close() first waits for a connection, which never comes
       // while Redis is away: shutdown does not wait for it.
-      const closing = events?.close()
+      const closing = listener.opened()?.then((events) => events.close())
       await Promise.allSettled([
         queue.close(),
         Promise.race([closing, delay(CLOSE_TIMEOUT_MS)]),

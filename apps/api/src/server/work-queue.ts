@@ -63,8 +63,8 @@ export function openWorkQueue(
   const signQueue = openSignQueue(options, (from) =>
     listen(ACCOUNT_SIGN_QUEUE, from),
   )
-  const transactionQueue = openTransactionQueue(options, () =>
-    listen(TRANSACTION_SEND_QUEUE),
+  const transactionQueue = openTransactionQueue(options, (from) =>
+    listen(TRANSACTION_SEND_QUEUE, from),
   )
 
   /** A listener of the events after `lastEventId`, or from now on. */
