@@ -21,6 +21,7 @@ import {
 } from '../shared/queues.js'
 import { errorSummary, failureCodeOf } from './jobs/job-error.js'
 import { markAccountFailed, markWalletFailed } from './jobs/mark-failed.js'
+import { runEvery } from './run-every.js'
 
 export interface ReconcilerDeps {
   db: Database
@@ -52,7 +53,6 @@ export function startReconciler(deps: ReconcilerDeps): {
   const transactionQueue = new Queue(TRANSACTION_SEND_QUEUE, options)
   const queues = [walletQueue, accountQueue, transactionQueue]
   for (const queue of queues) queue.on('error', () => {})
-  let running: Promise<void> | undefined
 
   async function pass(): Promise<void> {
     const pendingWallets = await deps.db
@@ -114,21 +114,12 @@ export function startReconciler(deps: ReconcilerDeps): {
     }
   }
 
-  function tick(): void {
-    // A slow pass (Redis or PostgreSQL away) is never run twice at once.
-    running ??= pass()
-      .catch((error: unknown) =>
-        deps.log.warn({ error: errorSummary(error) }, 'reconcile failed'),
-      )
-      .finally(() => (running = undefined))
-  }
-
-  tick()
-  const timer = setInterval(tick, deps.intervalMs)
+  const passes = runEvery(deps.intervalMs, pass, (error) =>
+    deps.log.warn({ error: errorSummary(error) }, 'reconcile failed'),
+  )
   return {
     async stop() {
-      clearInterval(timer)
-      await running
+      await passes.stop()
       await Promise.allSettled(queues.map((queue) => queue.close()))
     },
   }

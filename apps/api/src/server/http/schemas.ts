@@ -28,3 +28,27 @@ export const IdParamsSchema = Type.Object({
 })
 
 export const Timestamp = Type.String({ format: 'date-time' })
+
+/** `?limit=&cursor=` of a list answered a page at a time, newest first. */
+export const PageQuerySchema = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    cursor: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: 'nextCursor of the previous page',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+)
+
+/** A page of `item`s and the cursor of the next page. */
+export function pageSchema<T extends TSchema>(item: T) {
+  return Type.Object({
+    data: Type.Array(item),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as cursor for the next page; null on the last',
+    }),
+  })
+}

@@ -7,13 +7,13 @@ import {
   authenticatedErrors,
   errorResponses,
   IdParamsSchema,
+  PageQuerySchema,
 } from '../http/schemas.js'
 import { principalOf } from '../plugins/authenticate.js'
 import type { WorkQueue } from '../work-queue.js'
 import {
   SendTransactionBodySchema,
   toTransactionView,
-  TransactionPageQuerySchema,
   TransactionPageSchema,
   TransactionSchema,
 } from './schemas.js'
@@ -88,7 +88,7 @@ const transactionRoutes: FastifyPluginAsyncTypebox<
         tags,
         summary: "An account's transactions, newest first",
         params: IdParamsSchema,
-        querystring: TransactionPageQuerySchema,
+        querystring: PageQuerySchema,
         response: {
           200: TransactionPageSchema,
           ...authenticatedErrors,

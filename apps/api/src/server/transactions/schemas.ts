@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox'
 
 import type { transactions } from '../../shared/db/schema.js'
-import { Timestamp } from '../http/schemas.js'
+import { pageSchema, Timestamp } from '../http/schemas.js'
 
 export type Transaction = typeof transactions.$inferSelect
 
@@ -94,25 +94,7 @@ export const TransactionSchema = Type.Object({
 })
 export type TransactionView = Static<typeof TransactionSchema>
 
-export const TransactionPageQuerySchema = Type.Object(
-  {
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-    cursor: Type.Optional(
-      Type.String({
-        format: 'uuid',
-        description: 'nextCursor of the previous page',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-)
-
-export const TransactionPageSchema = Type.Object({
-  data: Type.Array(TransactionSchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()], {
-    description: 'Pass as cursor for the next page; null on the last',
-  }),
-})
+export const TransactionPageSchema = pageSchema(TransactionSchema)
 
 export function toTransactionView(row: Transaction): TransactionView {
   const fee =

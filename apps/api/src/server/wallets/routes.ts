@@ -14,6 +14,7 @@ import {
   authenticatedErrors,
   errorResponses,
   IdParamsSchema,
+  PageQuerySchema,
 } from '../http/schemas.js'
 import { principalOf } from '../plugins/authenticate.js'
 import type { WorkQueue } from '../work-queue.js'
@@ -21,7 +22,6 @@ import {
   CreateWalletBodySchema,
   toWalletView,
   toWalletWithAccounts,
-  WalletPageQuerySchema,
   WalletPageSchema,
   WalletSchema,
   WalletWithAccountsSchema,
@@ -87,7 +87,7 @@ const walletRoutes: FastifyPluginAsyncTypebox<WalletRoutesOptions> = async (
       schema: {
         tags,
         summary: "The user's wallets, newest first",
-        querystring: WalletPageQuerySchema,
+        querystring: PageQuerySchema,
         response: { 200: WalletPageSchema, ...authenticatedErrors },
       },
     },

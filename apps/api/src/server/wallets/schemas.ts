@@ -8,7 +8,7 @@ import {
   toAccountView,
   type Account,
 } from '../accounts/schemas.js'
-import { Timestamp } from '../http/schemas.js'
+import { pageSchema, Timestamp } from '../http/schemas.js'
 
 export type Wallet = typeof wallets.$inferSelect
 /** A wallet without its key columns: all the API ever reads. */
@@ -38,25 +38,7 @@ export const CreateWalletBodySchema = Type.Object(
   { additionalProperties: false },
 )
 
-export const WalletPageQuerySchema = Type.Object(
-  {
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-    cursor: Type.Optional(
-      Type.String({
-        format: 'uuid',
-        description: 'nextCursor of the previous page',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-)
-
-export const WalletPageSchema = Type.Object({
-  data: Type.Array(WalletSchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()], {
-    description: 'Pass as cursor for the next page; null on the last',
-  }),
-})
+export const WalletPageSchema = pageSchema(WalletSchema)
 
 export function toWalletView(wallet: WalletRow): WalletView {
   return {

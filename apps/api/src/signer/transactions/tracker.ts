@@ -6,6 +6,7 @@ import type { Database } from '../../shared/db/client.js'
 import { transactions } from '../../shared/db/schema.js'
 import type { MasterKey } from '../custody/envelope.js'
 import { errorSummary } from '../jobs/job-error.js'
+import { runEvery } from '../run-every.js'
 import { broadcast } from './broadcast.js'
 import { track } from './track.js'
 
@@ -29,8 +30,6 @@ const PARALLEL = 4
  * share the work and never act on one transaction at once.
  */
 export function startTracker(deps: TrackerDeps): { stop(): Promise<void> } {
-  let running: Promise<void> | undefined
-
   async function pass(): Promise<void> {
     const chainIds = deps.chains.chains.map((chain) => chain.id)
     const open = await deps.db
@@ -47,23 +46,9 @@ export function startTracker(deps: TrackerDeps): { stop(): Promise<void> } {
     await inLanes(open, PARALLEL, (item) => trackOne(deps, item))
   }
 
-  function tick(): void {
-    // A slow pass (a node or PostgreSQL away) is never run twice at once.
-    running ??= pass()
-      .catch((error: unknown) =>
-        deps.log.warn({ error: errorSummary(error) }, 'tracking pass failed'),
-      )
-      .finally(() => (running = undefined))
-  }
-
-  tick()
-  const timer = setInterval(tick, deps.intervalMs)
-  return {
-    async stop() {
-      clearInterval(timer)
-      await running
-    },
-  }
+  return runEvery(deps.intervalMs, pass, (error) =>
+    deps.log.warn({ error: errorSummary(error) }, 'tracking pass failed'),
+  )
 }
 
 async function trackOne(
