@@ -10,6 +10,7 @@ import {
   type TestApp,
 } from './helpers/app.js'
 import { expectError } from './helpers/http.js'
+import { waitFor } from './helpers/signer.js'
 
 interface ApiKeyView {
   id: string
@@ -385,6 +386,61 @@ describe('API keys', () => {
       })
 
       expectError(response, 401, 'UNAUTHENTICATED')
+    })
+  })
+
+  describe('in several API processes', () => {
+    let other: TestApp
+    beforeAll(async () => {
+      other = await startTestApp({ API_KEY_CACHE_MS: '60000' })
+    })
+    afterAll(() => other.close())
+
+    const meOnOther = (credential: string) =>
+      other.app.inject({ url: '/v1/me', headers: bearer(credential) })
+
+    /**
+     * A key that the other process has verified and now keeps: revoked
+     * behind its back, straight in the database, it still works there.
+     * Its cache turns on once its revocation channel listens, so keys are
+     * tried until one is kept.
+     */
+    async function keyKeptByOther(token: string): Promise<CreatedApiKey> {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const created = await createKey(token)
+        expect((await meOnOther(created.key)).statusCode).toBe(200)
+        await t.database.sql`
+          update api_keys set revoked_at = now() where id = ${created.id}`
+        const kept = (await meOnOther(created.key)).statusCode === 200
+        await t.database.sql`
+          update api_keys set revoked_at = null where id = ${created.id}`
+        if (kept) return created
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      throw new Error('the other process never kept a key')
+    }
+
+    it('stops a key revoked through one process in the others at once', async () => {
+      const token = await signIn()
+      const kept = await keyKeptByOther(token)
+
+      expect((await revoke(token, kept.id)).statusCode).toBe(200)
+
+      // As soon as Redis delivers the announcement, far inside the minute
+      // the other process would otherwise keep the key.
+      const refused = await waitFor(
+        async () => (await meOnOther(kept.key)).statusCode === 401,
+        { timeoutMs: 5000, intervalMs: 10 },
+      )
+      expect(refused).toBe(true)
+    })
+
+    it('still checks the secret of a key it keeps', async () => {
+      const token = await signIn()
+      const kept = await keyKeptByOther(token)
+
+      expectError(await meOnOther(tamper(kept.key)), 401, 'INVALID_API_KEY')
+      expect((await meOnOther(kept.key)).statusCode).toBe(200)
     })
   })
 

@@ -9,6 +9,8 @@ import type { DatabaseHandle } from '../shared/db/client.js'
 import { loggerOptions } from '../shared/logger.js'
 import accountRoutes from './accounts/routes.js'
 import signingRoutes from './accounts/signing-routes.js'
+import { createApiKeyCache } from './api-keys/api-key-cache.js'
+import { openRevocationChannel } from './api-keys/revocations.js'
 import apiKeyRoutes from './api-keys/routes.js'
 import type { DevIssuer } from './auth/dev-issuer.js'
 import chainRoutes from './chains/routes.js'
@@ -67,9 +69,18 @@ export async function buildApp(
   await app.register(errors)
   await app.register(requestIdPlugin)
   await app.register(security, { corsOrigins: config.corsOrigins })
+  const apiKeyCache = createApiKeyCache(config.auth.apiKeyCacheMs)
+  const revocations = openRevocationChannel(
+    redis,
+    config.redisPrefix,
+    apiKeyCache,
+    app.log,
+  )
+  app.addHook('onClose', () => revocations.close())
   await app.register(authenticate, {
     db: database.db,
     verifier: createTokenVerifier(config.auth, devIssuer?.jwks),
+    apiKeyCache,
   })
   await app.register(rateLimit, {
     redis,
@@ -86,7 +97,10 @@ export async function buildApp(
   await app.register(async (authenticated) => {
     authenticated.addHook('onRequest', authenticated.authenticate)
     await authenticated.register(userRoutes, { db: database.db })
-    await authenticated.register(apiKeyRoutes, { db: database.db })
+    await authenticated.register(apiKeyRoutes, {
+      db: database.db,
+      revocations,
+    })
     await authenticated.register(walletRoutes, { db: database.db, workQueue })
     await authenticated.register(accountRoutes, { db: database.db, chains })
     await authenticated.register(signingRoutes, {

@@ -26,6 +26,11 @@ export interface AuthConfig {
   /** Least time between two JWKS fetches caused by an unknown `kid`. */
   jwksCooldownSeconds: number
   jwksCacheSeconds: number
+  /**
+   * How long an API process trusts an API key it verified without reading
+   * it again; a key revoked elsewhere works here that long at most.
+   */
+  apiKeyCacheMs: number
 }
 
 /** What both processes, API and signer, read from the environment. */
@@ -206,5 +211,6 @@ function readAuth(read: EnvReader, production: boolean): AuthConfig {
     clockSkewSeconds: read.integer('AUTH_CLOCK_SKEW_SECONDS', 30, 0, 300),
     jwksCooldownSeconds: read.integer('AUTH_JWKS_COOLDOWN_SECONDS', 30, 0),
     jwksCacheSeconds: read.integer('AUTH_JWKS_CACHE_SECONDS', 600, 0),
+    apiKeyCacheMs: read.integer('API_KEY_CACHE_MS', 2000, 0, 60_000),
   }
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../shared/db/client.js'
 import { apiKeys } from '../../shared/db/schema.js'
 import { AppError } from '../../shared/errors.js'
 import { generateApiKey, parseApiKey, secretMatches } from '../auth/api-key.js'
+import type { ApiKeyCache } from './api-key-cache.js'
 
 export type ApiKey = typeof apiKeys.$inferSelect
 
@@ -60,21 +61,29 @@ const LAST_USED_RESOLUTION = sql`interval '30 seconds'`
 
 /**
  * Finds the live key a caller presented. Unknown, malformed, revoked and
- * wrong-secret keys all fail alike, so an answer reveals nothing.
+ * wrong-secret keys all fail alike, so an answer reveals nothing. A key
+ * found in `cache` is not read again, nor its last use written again,
+ * until its entry expires.
  */
 export async function authenticateApiKey(
   db: Database,
+  cache: ApiKeyCache,
   presented: string,
 ): Promise<ApiKey> {
   const parsed = parseApiKey(presented)
   if (!parsed) throw new AppError('INVALID_API_KEY')
 
-  const found = await db.query.apiKeys.findFirst({
-    where: and(eq(apiKeys.id, parsed.id), isNull(apiKeys.revokedAt)),
-  })
+  const cached = cache.get(parsed.id)
+  const readAt = Date.now()
+  const found =
+    cached ??
+    (await db.query.apiKeys.findFirst({
+      where: and(eq(apiKeys.id, parsed.id), isNull(apiKeys.revokedAt)),
+    }))
   if (!found || !secretMatches(parsed.secret, found.secretHash)) {
     throw new AppError('INVALID_API_KEY')
   }
+  if (cached) return cached
 
   await db
     .update(apiKeys)
@@ -88,5 +97,6 @@ export async function authenticateApiKey(
         ),
       ),
     )
+  cache.set(found, readAt)
   return found
 }

@@ -9,6 +9,7 @@ import {
 } from '../http/schemas.js'
 import { principalOf } from '../plugins/authenticate.js'
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key-service.js'
+import type { RevocationChannel } from './revocations.js'
 import {
   ApiKeyListSchema,
   ApiKeySchema,
@@ -17,9 +18,15 @@ import {
   toApiKeyView,
 } from './schemas.js'
 
-const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (
+export interface ApiKeyRoutesOptions {
+  db: Database
+  /** Where revocations are announced to every API process. */
+  revocations: RevocationChannel
+}
+
+const apiKeyRoutes: FastifyPluginAsyncTypebox<ApiKeyRoutesOptions> = async (
   app,
-  { db },
+  { db, revocations },
 ) => {
   const tags = ['api-keys']
 
@@ -90,6 +97,16 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (
         request.params.id,
       )
       request.log.info({ apiKeyId: revoked.id }, 'api key revoked')
+      // The revocation stands in PostgreSQL whatever happens here; other
+      // API processes that miss it drop their copy within API_KEY_CACHE_MS.
+      await revocations
+        .announce(revoked.id)
+        .catch((error: unknown) =>
+          request.log.warn(
+            { apiKeyId: revoked.id, err: String(error) },
+            'api key revocation not announced',
+          ),
+        )
       return toApiKeyView(revoked)
     },
   )

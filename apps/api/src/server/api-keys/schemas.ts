@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 
-import { Timestamp } from '../http/schemas.js'
+import { Timestamp, VISIBLE_TEXT_PATTERN } from '../http/schemas.js'
 import { displayPrefix } from '../auth/api-key.js'
 import type { ApiKey } from './api-key-service.js'
 
@@ -23,7 +23,13 @@ export const CreatedApiKeySchema = Type.Intersect([
 ])
 
 export const CreateApiKeyBodySchema = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }) },
+  {
+    name: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      pattern: VISIBLE_TEXT_PATTERN,
+    }),
+  },
   { additionalProperties: false },
 )
 

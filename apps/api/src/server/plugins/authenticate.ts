@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 
 import type { Database } from '../../shared/db/client.js'
 import { AppError } from '../../shared/errors.js'
+import type { ApiKeyCache } from '../api-keys/api-key-cache.js'
 import { authenticateApiKey } from '../api-keys/api-key-service.js'
 import { API_KEY_PREFIX } from '../auth/api-key.js'
 import type { TokenVerifier } from '../auth/token-verifier.js'
@@ -28,6 +29,7 @@ declare module 'fastify' {
 export interface AuthenticateOptions {
   db: Database
   verifier: TokenVerifier
+  apiKeyCache: ApiKeyCache
 }
 
 const BEARER = /^Bearer +(\S+)$/i
@@ -46,11 +48,11 @@ export default fp<AuthenticateOptions>(
 )
 
 async function resolvePrincipal(
-  { db, verifier }: AuthenticateOptions,
+  { db, verifier, apiKeyCache }: AuthenticateOptions,
   credential: string,
 ): Promise<Principal> {
   if (credential.startsWith(API_KEY_PREFIX)) {
-    const apiKey = await authenticateApiKey(db, credential)
+    const apiKey = await authenticateApiKey(db, apiKeyCache, credential)
     return { userId: apiKey.userId, apiKeyId: apiKey.id }
   }
   const identity = await verifier.verify(credential)
