@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 
 import type { Database } from '../../shared/db/client.js'
@@ -73,8 +73,9 @@ export async function listWalletAccounts(
 
 /**
  * One page of a user's wallets, newest first. The cursor is the id of the
- * last wallet of the previous page; its own (created_at, id) is looked up
- * in SQL, so no timestamp ever loses precision on a round trip.
+ * last wallet of the previous page; rows are compared with its
+ * (created_at, id) in SQL, so no timestamp loses its microseconds in a
+ * round trip through JavaScript.
  */
 export async function listWallets(
   db: Database,
@@ -82,21 +83,17 @@ export async function listWallets(
   limit: number,
   cursor: string | undefined,
 ): Promise<{ data: WalletRow[]; nextCursor: string | null }> {
-  const after = cursor ? await cursorPosition(db, userId, cursor) : undefined
+  if (cursor) await checkCursor(db, userId, cursor)
   const rows = await db
     .select(walletColumns)
     .from(wallets)
     .where(
       and(
         eq(wallets.userId, userId),
-        after &&
-          or(
-            lt(wallets.createdAt, after.createdAt),
-            and(
-              eq(wallets.createdAt, after.createdAt),
-              lt(wallets.id, after.id),
-            ),
-          ),
+        cursor === undefined
+          ? undefined
+          : sql`(${wallets.createdAt}, ${wallets.id}) < (
+            select created_at, id from wallets where id = ${cursor})`,
       ),
     )
     .orderBy(desc(wallets.createdAt), desc(wallets.id))
@@ -106,13 +103,12 @@ export async function listWallets(
   return { data, nextCursor: rows.length > limit && last ? last.id : null }
 }
 
-async function cursorPosition(db: Database, userId: string, id: string) {
+async function checkCursor(db: Database, userId: string, id: string) {
   const [position] = await db
-    .select({ id: wallets.id, createdAt: wallets.createdAt })
+    .select({ id: wallets.id })
     .from(wallets)
     .where(and(eq(wallets.id, id), eq(wallets.userId, userId)))
   if (!position) throw new AppError('INVALID_CURSOR')
-  return position
 }
 
 export async function renameWallet(
