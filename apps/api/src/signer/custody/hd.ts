@@ -1,11 +1,11 @@
-import { createHash, pbkdf2, randomBytes } from 'node:crypto'
+import { createHash, createHmac, pbkdf2, randomBytes } from 'node:crypto'
 import { promisify } from 'node:util'
 
-import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
-import { HARDENED_OFFSET, HDKey } from '@scure/bip32'
 import { wordlist } from '@scure/bip39/wordlists/english.js'
+
+import { addToPrivateKey, isPrivateKey, publicKeyOf } from './secp256k1.js'
 
 const pbkdf2Async = promisify(pbkdf2)
 
@@ -14,6 +14,10 @@ const WORD_BITS = 11
 const SPACE = 0x20
 // BIP-39 salt is 'mnemonic' followed by the passphrase; Custos uses none.
 const SEED_SALT = 'mnemonic'
+// BIP-32: the HMAC key of the master node, and the first hardened index.
+const MASTER_SECRET = 'Bitcoin seed'
+const HARDENED_OFFSET = 0x80000000
+const NODE_BYTES = 64
 // m/44'/60'/0'/0: BIP-44, Ethereum, first account, external chain.
 const CHAIN_PATH = [
   44 + HARDENED_OFFSET,
@@ -72,28 +76,20 @@ export async function seedFromEntropy(entropy: Uint8Array): Promise<Buffer> {
  * then stay sealed.
  */
 export function deriveChainKey(seed: Uint8Array): Buffer {
-  let node = HDKey.fromMasterSeed(seed)
+  let node: Buffer = createHmac('sha512', MASTER_SECRET).update(seed).digest()
+  if (!isPrivateKey(node.subarray(0, 32))) {
+    node.fill(0)
+    throw new Error('the seed gives no valid master key')
+  }
   for (const index of CHAIN_PATH) {
     const parent = node
     try {
-      node = parent.deriveChild(index)
+      node = childNode(parent, index)
     } finally {
-      parent.wipePrivateData()
+      parent.fill(0)
     }
   }
-
-  const chainCode = node.chainCode
-  const privateKey = takePrivateKey(node)
-  try {
-    if (!chainCode) throw new Error('HD node has no chain code')
-    const chainKey = Buffer.alloc(64)
-    chainKey.set(privateKey)
-    chainKey.set(chainCode, 32)
-    return chainKey
-  } finally {
-    privateKey.fill(0)
-    chainCode?.fill(0)
-  }
+  return node
 }
 
 /** The account at m/44'/60'/0'/0/`index`. The caller zeroes its key. */
@@ -102,16 +98,14 @@ export function deriveAccount(
   index: number,
 ): DerivedAccount {
   assertAccountIndex(index)
-  const chain = chainNode(chainKey)
-  let child: HDKey
-  try {
-    child = chain.deriveChild(index)
-  } finally {
-    chain.wipePrivateData()
+  if (chainKey.length !== NODE_BYTES) {
+    throw new RangeError('chain key must be 64 bytes')
   }
+  const child = childNode(chainKey, index)
+  const privateKey = Buffer.from(child.subarray(0, 32))
+  child.fill(0)
 
-  const privateKey = takePrivateKey(child)
-  const publicKey = secp256k1.getPublicKey(privateKey, false)
+  const publicKey = publicKeyOf(privateKey, false)
   // The address hashes the point without its 0x04 "uncompressed" prefix.
   const address = keccak_256(publicKey.subarray(1)).subarray(-20)
   return { address: toChecksumAddress(address), privateKey }
@@ -186,22 +180,38 @@ function englishWord(index: number): string {
   return word
 }
 
-function chainNode(chainKey: Uint8Array): HDKey {
-  if (chainKey.length !== 64) throw new RangeError('chain key must be 64 bytes')
-  // Depth and index match m/44'/60'/0'/0. The parent fingerprint is not
-  // kept: it only matters when serialising the node, which Custos never does.
-  return new HDKey({
-    depth: CHAIN_PATH.length,
-    index: 0,
-    privateKey: chainKey.subarray(0, 32),
-    chainCode: chainKey.subarray(32),
-  })
-}
+/**
+ * BIP-32 private child derivation. A node is its key followed by its chain
+ * code, the layout of a chain key; the parent fingerprint is not kept, as
+ * it only matters when serialising a node, which Custos never does. The
+ * curve arithmetic is libsecp256k1's: pure-JS point multiplication here
+ * took milliseconds per account.
+ */
+function childNode(parent: Uint8Array, index: number): Buffer {
+  const key = parent.subarray(0, 32)
+  const data = Buffer.alloc(37)
+  if (index >= HARDENED_OFFSET) data.set(key, 1)
+  else data.set(publicKeyOf(key, true))
+  data.writeUInt32BE(index, 33)
+  const child = createHmac('sha512', parent.subarray(32, NODE_BYTES))
+    .update(data)
+    .digest()
+  data.fill(0)
 
-/** Copies the node's private key out, then wipes the node. */
-function takePrivateKey(node: HDKey): Buffer {
-  const key = node.privateKey
-  node.wipePrivateData()
-  if (!key) throw new Error('HD node has no private key')
-  return Buffer.from(key.buffer, key.byteOffset, key.byteLength)
+  // The child key is the left half plus the parent's key, mod n. A left
+  // half that is not a valid key, or a sum of zero, makes an invalid child
+  // (odds below 2^-127): it is refused, as @scure/bip32 refuses it.
+  const tweak = child.subarray(0, 32)
+  const sum = Buffer.from(key)
+  try {
+    if (!isPrivateKey(tweak)) throw new Error('invalid HD child')
+    addToPrivateKey(sum, tweak)
+    tweak.set(sum)
+    return child
+  } catch (error) {
+    child.fill(0)
+    throw error
+  } finally {
+    sum.fill(0)
+  }
 }

@@ -1,5 +1,6 @@
-import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { bytesToHex, hexToBytes, type Hex } from 'viem'
+
+import { signRecoverable } from './secp256k1.js'
 
 /** An ECDSA signature over secp256k1 in Ethereum's terms. */
 export interface EthSignature {
@@ -15,17 +16,13 @@ export interface EthSignature {
  * deterministic (RFC 6979) and low-s.
  */
 export function signDigest(privateKey: Uint8Array, digest: Hex): EthSignature {
-  const recovered = secp256k1.sign(hexToBytes(digest), privateKey, {
-    prehash: false,
-    lowS: true,
-    format: 'recovered',
-  })
-  // 'recovered' is the recovery byte followed by r and s.
-  const recovery = recovered[0]
+  const bytes = hexToBytes(digest)
+  if (bytes.length !== 32) throw new RangeError('digest must be 32 bytes')
+  const { signature, recovery } = signRecoverable(bytes, privateKey)
   return {
-    r: bytesToHex(recovered.subarray(1, 33)),
-    s: bytesToHex(recovered.subarray(33, 65)),
-    yParity: recovery === 1 ? 1 : 0,
+    r: bytesToHex(signature.subarray(0, 32)),
+    s: bytesToHex(signature.subarray(32, 64)),
+    yParity: recovery,
   }
 }
 
