@@ -20,7 +20,7 @@ import devAuthRoutes from './dev-auth/routes.js'
 import healthRoutes from './health/routes.js'
 import { validatorCompiler } from './http/validation.js'
 import authenticate from './plugins/authenticate.js'
-import errors from './plugins/errors.js'
+import errors, { replyWithError } from './plugins/errors.js'
 import metrics from './plugins/metrics.js'
 import openapi from './plugins/openapi.js'
 import queueDashboard from './plugins/queue-dashboard.js'
@@ -59,6 +59,9 @@ export async function buildApp(
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    frameworkErrors: (error, request, reply) => {
+      void replyWithError(error, request, reply)
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)

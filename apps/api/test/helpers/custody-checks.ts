@@ -5,6 +5,13 @@ import {
   queuePrefix,
   WALLET_CREATE_QUEUE,
 } from '../../src/shared/queues.js'
+import { dumpKeysUnder } from './redis.js'
+import {
+  byteNeedles,
+  dumpDatabase,
+  findNeedles,
+  walletNeedles,
+} from './secret-scan.js'
 import {
   addressOf,
   expectedAddress,
@@ -148,4 +155,40 @@ export function doneCounts(stack: WalletStack, ids: string[]): number[] {
     .signerLogs()
     .filter((line) => line.msg === 'job done' && line.outcome === 'done')
   return ids.map((id) => done.filter((line) => line.jobId === id).length)
+}
+
+/**
+ * Scans everything a stack keeps or prints (its database, its Redis keys,
+ * the API's log, every signer's output, every answer) for the master key
+ * and for each sealed wallet's phrase, seed, chain key and account keys,
+ * in every form secret-scan.ts knows. Returns how many wallets it
+ * checked.
+ */
+export async function expectNoPlaintextSecrets(
+  stack: WalletStack,
+): Promise<number> {
+  const sql = stack.t.database.sql
+  const needles = byteNeedles('master key', stack.masterKey.key.key)
+  const sealed = await sql<{ id: string; accounts: number }[]>`
+    select w.id, count(a.id)::int as accounts
+    from wallets w join accounts a on a.wallet_id = w.id
+    where w.seed_ciphertext is not null group by w.id`
+  for (const { id, accounts } of sealed) {
+    const entropy = await storedEntropy(sql, stack.masterKey.key, id)
+    needles.push(...walletNeedles(id, walletSecrets(entropy, accounts)))
+  }
+  const places = {
+    database: await dumpDatabase(sql),
+    redis: await dumpKeysUnder(stack.redis, stack.redisPrefix),
+    apiLog: stack.t.logText(),
+    signerOutput: stack.signerOutput(),
+    responses: stack.responses.join('\n'),
+  }
+  for (const [place, text] of Object.entries(places)) {
+    expect({ place, found: findNeedles(text, needles) }).toEqual({
+      place,
+      found: [],
+    })
+  }
+  return sealed.length
 }

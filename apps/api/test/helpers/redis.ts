@@ -1,5 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process'
+import { mkdtemp } from 'node:fs/promises'
 import { createServer, type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 
 import type { Redis } from 'ioredis'
 
@@ -78,6 +81,11 @@ function flatten(value: unknown): string[] {
 /** A Redis server of a test's own, which it may flush at will. */
 export interface PrivateRedis {
   url: string
+  /** Shuts the server down; with `keepData` it writes its data first. */
+  shutdown(): Promise<void>
+  /** Starts the server again on the same port, after `shutdown`. */
+  start(): Promise<void>
+  /** Kills the server for good. */
   stop(): Promise<void>
 }
 
@@ -86,17 +94,49 @@ export function canStartRedis(): boolean {
   return spawnSync('redis-server', ['--version']).status === 0
 }
 
+export interface PrivateRedisOptions {
+  /**
+   * Keep the data across a restart in an append-only file, as a
+   * production server does; otherwise nothing is kept on disk.
+   */
+  keepData?: boolean
+}
+
 /**
- * Starts a throwaway redis-server on a free local port, keeping nothing on
- * disk. FLUSHALL there touches no other test and no other run.
+ * Starts a throwaway redis-server on a free local port. FLUSHALL there
+ * touches no other test and no other run.
  */
-export async function startPrivateRedis(): Promise<PrivateRedis> {
+export async function startPrivateRedis(
+  options: PrivateRedisOptions = {},
+): Promise<PrivateRedis> {
   const port = await freePort()
-  const server = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', ''],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  )
+  const dir = await mkdtemp(path.join(tmpdir(), 'custos-redis-'))
+  const persistence = options.keepData
+    ? ['--appendonly', 'yes', '--dir', dir]
+    : ['--save', '', '--appendonly', 'no']
+  const args = ['--port', String(port), '--bind', '127.0.0.1', ...persistence]
+  let server = await launchRedis(args)
+
+  async function end(signal: NodeJS.Signals) {
+    if (server.process.exitCode !== null) return
+    if (server.process.signalCode !== null) return
+    server.process.kill(signal)
+    await server.exited
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    shutdown: () => end('SIGTERM'),
+    async start() {
+      server = await launchRedis(args)
+    },
+    stop: () => end('SIGKILL'),
+  }
+}
+
+async function launchRedis(args: string[]) {
+  const server = spawn('redis-server', args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const exited = new Promise<void>((resolve) =>
     server.once('exit', () => resolve()),
   )
@@ -110,13 +150,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       reject(new Error(`redis-server exited early:\n${output}`)),
     )
   })
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async stop() {
-      server.kill('SIGKILL')
-      await exited
-    },
-  }
+  return { process: server, exited }
 }
 
 function freePort(): Promise<number> {

@@ -2,6 +2,7 @@ import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 
 import * as schema from './schema.js'
+import { guardTransactions } from './transaction-guard.js'
 
 export type Database = PostgresJsDatabase<typeof schema>
 /** The handle inside `db.transaction(async (tx) => …)`. */
@@ -35,6 +36,7 @@ export function connectDatabase(
     onnotice: () => {},
     connect_timeout: 10,
   })
+  guardTransactions(sql)
   return {
     db: drizzle(sql, { schema }),
     sql,
