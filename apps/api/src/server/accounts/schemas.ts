@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 
 import type { accounts } from '../../shared/db/schema.js'
-import { Timestamp } from '../http/schemas.js'
+import { Timestamp, VISIBLE_TEXT_PATTERN } from '../http/schemas.js'
 
 export type Account = typeof accounts.$inferSelect
 
@@ -13,7 +13,7 @@ export const WorkStatusSchema = Type.Union(
 export const NameSchema = Type.String({
   minLength: 1,
   maxLength: 100,
-  pattern: '\\S',
+  pattern: VISIBLE_TEXT_PATTERN,
 })
 
 export const AccountSchema = Type.Object({

@@ -129,15 +129,16 @@ async function verifyWith(
   }
 
   // jose checks that `sub` is present, not what it is: an object or a
-  // number must not quietly become a user called "[object Object]".
-  if (typeof claims.sub !== 'string' || claims.sub === '') {
+  // number must not quietly become a user called "[object Object]". Nor
+  // can a user's row hold U+0000, which PostgreSQL text refuses.
+  if (!isStorableText(claims.sub) || claims.sub === '') {
     throw new AppError('INVALID_TOKEN', 'The token names no subject')
   }
   trusted.check?.(claims)
   return {
     issuer: trusted.identityIssuer,
     subject: claims.sub,
-    email: typeof claims.email === 'string' ? claims.email : undefined,
+    email: isStorableText(claims.email) ? claims.email : undefined,
   }
 }
 
@@ -179,4 +180,8 @@ function translateJoseError(error: unknown): AppError {
     return new AppError('AUTH_ISSUER_UNAVAILABLE', undefined, { cause: error })
   }
   return new AppError('INVALID_TOKEN', undefined, { cause: error })
+}
+
+function isStorableText(value: unknown): value is string {
+  return typeof value === 'string' && !value.includes('\u0000')
 }

@@ -50,7 +50,7 @@ const devAuthRoutes: FastifyPluginAsyncTypebox<DevAuthRoutesOptions> = async (
             sub: Type.String({
               minLength: 1,
               maxLength: 128,
-              pattern: '^\\S+$',
+              pattern: '^[^\\s\\u0000]+$',
             }),
             email: Type.Optional(
               Type.String({ format: 'email', maxLength: 254 }),

@@ -1,8 +1,8 @@
 import {
   createWalletClient,
   http,
+  isAddress,
   parseEther,
-  type Address,
   type Hash,
 } from 'viem'
 
@@ -28,6 +28,9 @@ export async function fundAddress(
   if (value <= 0n || value > MAX_VALUE) {
     throw new AppError('VALIDATION_FAILED', 'value must be 1 wei to 1000 ether')
   }
+  // viem refuses to send to a mixed-case address whose EIP-55 checksum
+  // does not match; that is the caller's mistake, not the node's.
+  if (!isAddress(to)) throw new AppError('INVALID_ADDRESS')
   try {
     const wallet = createWalletClient({ transport: http(chain.rpcUrl) })
     const [from] = await wallet.getAddresses()
@@ -36,7 +39,7 @@ export async function fundAddress(
     const hash = await wallet.sendTransaction({
       account: from,
       chain: null,
-      to: to as Address,
+      to,
       value,
     })
     await client.waitForTransactionReceipt({ hash, timeout: 30_000 })

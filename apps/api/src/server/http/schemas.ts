@@ -23,6 +23,13 @@ export function errorResponses(...statuses: number[]): Record<number, TSchema> {
 /** The errors every authenticated route may answer with. */
 export const authenticatedErrors = errorResponses(400, 401, 429, 503)
 
+/**
+ * Text with something besides white space in it, and no U+0000, which a
+ * PostgreSQL text column cannot hold. Written so that no input makes the
+ * match backtrack more than once over the text.
+ */
+export const VISIBLE_TEXT_PATTERN = '^\\s*[^\\s\\u0000][^\\u0000]*$'
+
 export const IdParamsSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
 })
