@@ -14,6 +14,7 @@ import { openRevocationChannel } from './api-keys/revocations.js'
 import apiKeyRoutes from './api-keys/routes.js'
 import type { DevIssuer } from './auth/dev-issuer.js'
 import chainRoutes from './chains/routes.js'
+import clientConfigRoutes from './client-config/routes.js'
 import faucetRoutes from './dev-faucet/routes.js'
 import { createTokenVerifier } from './auth/token-verifier.js'
 import devAuthRoutes from './dev-auth/routes.js'
@@ -95,6 +96,7 @@ export async function buildApp(
   await app.register(queueDashboard, { workQueue, admin: config.admin })
 
   await app.register(healthRoutes, { database, redis })
+  await app.register(clientConfigRoutes, { config })
   if (devIssuer) await app.register(devAuthRoutes, { devIssuer })
 
   await app.register(async (authenticated) => {
