@@ -43,7 +43,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'test/**', 'src/**/main.ts', 'src/**/*-cli.ts'],
+    files: [
+      'scripts/**',
+      'test/**',
+      'bench/**',
+      'src/**/main.ts',
+      'src/**/*-cli.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   {
