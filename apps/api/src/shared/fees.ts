@@ -14,7 +14,7 @@ export interface Fees {
  */
 export async function currentFees(
   client: PublicClient,
-): Promise<Fees & { blockNumber: bigint }> {
+): Promise<Fees & { baseFeePerGas: bigint; blockNumber: bigint }> {
   const [block, tip] = await Promise.all([
     client.getBlock({ blockTag: 'latest' }),
     client.estimateMaxPriorityFeePerGas(),
@@ -25,6 +25,7 @@ export async function currentFees(
   return {
     maxFeePerGas: block.baseFeePerGas * 2n + tip,
     maxPriorityFeePerGas: tip,
+    baseFeePerGas: block.baseFeePerGas,
     blockNumber: block.number,
   }
 }

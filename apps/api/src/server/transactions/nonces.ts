@@ -60,7 +60,7 @@ export async function takeNonce(
  * side of refusing.
  */
 export async function inFlightCost(
-  tx: Transaction,
+  tx: Database | Transaction,
   chainId: number,
   address: string,
   blockNumber: bigint,

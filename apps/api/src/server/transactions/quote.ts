@@ -15,7 +15,12 @@ export interface QuoteRequest {
 }
 
 export interface Quote extends Fees {
+  /** The node's estimate of the gas the send uses. */
+  gasEstimate: bigint
+  /** The estimate plus a margin: the most the send may use. */
   gasLimit: bigint
+  /** The base fee of the block the fees were read at. */
+  baseFeePerGas: bigint
   /** The sender's balance at `blockNumber`. */
   balance: bigint
   /** The block the fees and balance were read at. */
@@ -53,6 +58,7 @@ export async function quoteSend(
     })
     return {
       ...fees,
+      gasEstimate: gas,
       gasLimit: (gas * GAS_MARGIN_PERCENT + 99n) / 100n,
       balance,
       nodeNonce,

@@ -11,8 +11,11 @@ import {
 } from '../http/schemas.js'
 import { principalOf } from '../plugins/authenticate.js'
 import type { WorkQueue } from '../work-queue.js'
+import { estimateSend } from './estimate-service.js'
 import {
+  SendEstimateSchema,
   SendTransactionBodySchema,
+  toSendEstimateView,
   toTransactionView,
   TransactionPageSchema,
   TransactionSchema,
@@ -78,6 +81,34 @@ const transactionRoutes: FastifyPluginAsyncTypebox<
       }
       const current = await getTransaction(db, userId, id)
       return reply.status(202).send(toTransactionView(current))
+    },
+  )
+
+  app.post(
+    '/v1/accounts/:id/transactions/estimate',
+    {
+      schema: {
+        tags,
+        summary:
+          'What a send would cost now; refused as the send would be, and ' +
+          'nothing is recorded',
+        params: IdParamsSchema,
+        body: SendTransactionBodySchema,
+        response: {
+          200: SendEstimateSchema,
+          ...authenticatedErrors,
+          ...errorResponses(404, 409, 422),
+        },
+      },
+    },
+    async (request) => {
+      const estimate = await estimateSend(
+        { db, chains },
+        principalOf(request).userId,
+        request.params.id,
+        request.body,
+      )
+      return toSendEstimateView(estimate)
     },
   )
 

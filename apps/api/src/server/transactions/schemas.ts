@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox'
 
 import type { transactions } from '../../shared/db/schema.js'
 import { pageSchema, Timestamp } from '../http/schemas.js'
+import type { SendEstimate } from './estimate-service.js'
 
 export type Transaction = typeof transactions.$inferSelect
 
@@ -124,5 +125,31 @@ export function toTransactionView(row: Transaction): TransactionView {
     confirmedAt: row.confirmedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  }
+}
+
+export const SendEstimateSchema = Type.Object({
+  chainId: Type.Integer(),
+  gasLimit: Wei('Gas limit a send would get: the estimate plus a margin'),
+  maxFeePerGas: Wei('Fee cap, wei per gas'),
+  maxPriorityFeePerGas: Wei('Tip, wei per gas'),
+  expectedFee: Wei('Fee at the current base fee: estimated gas × (base + tip)'),
+  maxFee: Wei('The most the fee can be: gasLimit × maxFeePerGas'),
+  available: Wei(
+    'The balance, less what sends in flight may still cost; a send needs ' +
+      'value + maxFee of it',
+  ),
+})
+export type SendEstimateView = Static<typeof SendEstimateSchema>
+
+export function toSendEstimateView(estimate: SendEstimate): SendEstimateView {
+  return {
+    chainId: estimate.chainId,
+    gasLimit: estimate.gasLimit.toString(),
+    maxFeePerGas: estimate.maxFeePerGas.toString(),
+    maxPriorityFeePerGas: estimate.maxPriorityFeePerGas.toString(),
+    expectedFee: estimate.expectedFee.toString(),
+    maxFee: estimate.maxFee.toString(),
+    available: estimate.available.toString(),
   }
 }

@@ -101,14 +101,15 @@ export async function recordSend(
   })
 }
 
-interface Intent {
+export interface Intent {
   from: Address
   to: Address
   value: bigint
   data: Hex | undefined
 }
 
-function readIntent(from: string, body: SendTransactionBody): Intent {
+/** What a send body asks, checked; `from` is the account's address. */
+export function readIntent(from: string, body: SendTransactionBody): Intent {
   if (!isRecipient(body.to)) throw new AppError('INVALID_ADDRESS')
   const value = BigInt(body.value)
   if (value > maxUint256) {
