@@ -4,6 +4,8 @@ import type { accounts } from '../../shared/db/schema.js'
 import { Timestamp, VISIBLE_TEXT_PATTERN } from '../http/schemas.js'
 
 export type Account = typeof accounts.$inferSelect
+/** An account without its sealed key: all the API needs to show one. */
+export type AccountRow = Omit<Account, 'keyCiphertext'>
 
 export const WorkStatusSchema = Type.Union(
   [Type.Literal('pending'), Type.Literal('ready'), Type.Literal('failed')],
@@ -46,7 +48,7 @@ export const AccountListSchema = Type.Object({
   data: Type.Array(AccountSchema),
 })
 
-export function toAccountView(account: Account): AccountView {
+export function toAccountView(account: AccountRow): AccountView {
   return {
     id: account.id,
     walletId: account.walletId,

@@ -28,8 +28,7 @@ import {
 } from './schemas.js'
 import {
   createWallet,
-  getWallet,
-  listWalletAccounts,
+  getWalletWithAccounts,
   listWallets,
   renameWallet,
 } from './wallet-service.js'
@@ -118,15 +117,12 @@ const walletRoutes: FastifyPluginAsyncTypebox<WalletRoutesOptions> = async (
       },
     },
     async (request) => {
-      const wallet = await getWallet(
+      const { wallet, accounts } = await getWalletWithAccounts(
         db,
         principalOf(request).userId,
         request.params.id,
       )
-      return toWalletWithAccounts(
-        wallet,
-        await listWalletAccounts(db, wallet.id),
-      )
+      return toWalletWithAccounts(wallet, accounts)
     },
   )
 
@@ -201,12 +197,11 @@ const walletRoutes: FastifyPluginAsyncTypebox<WalletRoutesOptions> = async (
       },
     },
     async (request) => {
-      const wallet = await getWallet(
+      const { accounts } = await getWalletWithAccounts(
         db,
         principalOf(request).userId,
         request.params.id,
       )
-      const accounts = await listWalletAccounts(db, wallet.id)
       return { data: accounts.map(toAccountView) }
     },
   )

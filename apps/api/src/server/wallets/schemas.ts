@@ -6,7 +6,7 @@ import {
   NameSchema,
   WorkStatusSchema,
   toAccountView,
-  type Account,
+  type AccountRow,
 } from '../accounts/schemas.js'
 import { pageSchema, Timestamp } from '../http/schemas.js'
 
@@ -51,6 +51,9 @@ export function toWalletView(wallet: WalletRow): WalletView {
   }
 }
 
-export function toWalletWithAccounts(wallet: WalletRow, accounts: Account[]) {
+export function toWalletWithAccounts(
+  wallet: WalletRow,
+  accounts: AccountRow[],
+) {
   return { ...toWalletView(wallet), accounts: accounts.map(toAccountView) }
 }

@@ -1,12 +1,13 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 
 import type { Database } from '../../shared/db/client.js'
+import { preparedQuery } from '../../shared/db/prepared.js'
 import { accounts, wallets } from '../../shared/db/schema.js'
 import { AppError } from '../../shared/errors.js'
 import { idempotent, type Outcome } from '../http/idempotency.js'
 import { toWalletView, type WalletRow, type WalletView } from './schemas.js'
-import type { Account } from '../accounts/schemas.js'
+import type { AccountRow } from '../accounts/schemas.js'
 
 /** Only the columns a caller may see; the key columns stay in the table. */
 const walletColumns = {
@@ -46,29 +47,38 @@ export async function createWallet(
   )
 }
 
-/** A user's wallet; another user's answers as not found. */
-export async function getWallet(
+const { keyCiphertext: _sealed, ...accountColumns } = getTableColumns(accounts)
+
+// One round trip for a wallet and its accounts: the join gives a row per
+// account, or a single row with no account.
+const walletWithAccountsQuery = preparedQuery((db) =>
+  db
+    .select({ wallet: walletColumns, account: accountColumns })
+    .from(wallets)
+    .leftJoin(accounts, eq(accounts.walletId, wallets.id))
+    .where(
+      and(
+        eq(wallets.id, sql.placeholder('id')),
+        eq(wallets.userId, sql.placeholder('userId')),
+      ),
+    )
+    .orderBy(asc(accounts.index))
+    .prepare('wallet_with_accounts'),
+)
+
+/** A user's wallet and its accounts by index; another user's is not found. */
+export async function getWalletWithAccounts(
   db: Database,
   userId: string,
   id: string,
-): Promise<WalletRow> {
-  const [wallet] = await db
-    .select(walletColumns)
-    .from(wallets)
-    .where(and(eq(wallets.id, id), eq(wallets.userId, userId)))
-  if (!wallet) throw new AppError('WALLET_NOT_FOUND')
-  return wallet
-}
-
-export async function listWalletAccounts(
-  db: Database,
-  walletId: string,
-): Promise<Account[]> {
-  return db
-    .select()
-    .from(accounts)
-    .where(eq(accounts.walletId, walletId))
-    .orderBy(asc(accounts.index))
+): Promise<{ wallet: WalletRow; accounts: AccountRow[] }> {
+  const rows = await walletWithAccountsQuery(db).execute({ id, userId })
+  const [first] = rows
+  if (!first) throw new AppError('WALLET_NOT_FOUND')
+  return {
+    wallet: first.wallet,
+    accounts: rows.flatMap((row) => (row.account ? [row.account] : [])),
+  }
 }
 
 /**
