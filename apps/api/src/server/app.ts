@@ -27,6 +27,7 @@ import openapi from './plugins/openapi.js'
 import queueDashboard from './plugins/queue-dashboard.js'
 import rateLimit from './plugins/rate-limit.js'
 import requestIdPlugin, { requestId } from './plugins/request-id.js'
+import requestLog from './plugins/request-log.js'
 import security from './plugins/security.js'
 import transactionRoutes from './transactions/routes.js'
 import userRoutes from './users/routes.js'
@@ -60,6 +61,7 @@ export async function buildApp(
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    disableRequestLogging: true,
     frameworkErrors: (error, request, reply) => {
       void replyWithError(error, request, reply)
     },
@@ -72,6 +74,7 @@ export async function buildApp(
 
   await app.register(errors)
   await app.register(requestIdPlugin)
+  await app.register(requestLog)
   await app.register(security, { corsOrigins: config.corsOrigins })
   const apiKeyCache = createApiKeyCache(config.auth.apiKeyCacheMs)
   const revocations = openRevocationChannel(
