@@ -1,4 +1,5 @@
 import type { InjectOptions } from 'fastify'
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
 
@@ -10,6 +11,7 @@ import {
   type TestApp,
 } from './helpers/app.js'
 import { expectError, isGeneratedRequestId } from './helpers/http.js'
+import { waitFor } from './helpers/signer.js'
 
 const DEV_TOKEN_URL = '/v1/auth/dev-token'
 
@@ -270,6 +272,42 @@ describe('rate limiting', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
     expect(isGeneratedRequestId(limited.headers['x-request-id'])).toBe(true)
     expect(bobs.statusCode).toBe(200)
+  })
+})
+
+describe('rate limiting across API processes', () => {
+  let first: TestApp
+  let second: TestApp
+  let redis: Redis
+  beforeAll(async () => {
+    const env = {
+      RATE_LIMIT_MAX: '5',
+      RATE_LIMIT_WINDOW_MS: '60000',
+      RATE_LIMIT_SYNC_MS: '20',
+      REDIS_PREFIX: unique(inject('redisPrefix')),
+    }
+    first = await startTestApp(env)
+    second = await startTestApp(env)
+    redis = new Redis(inject('redisUrl'))
+  })
+  afterAll(async () => {
+    await first.close()
+    await second.close()
+    redis.disconnect()
+  })
+
+  it('shares one budget through Redis', async () => {
+    const from = '203.0.113.9'
+    const ask = (t: TestApp) =>
+      t.app.inject({ url: '/v1/config', remoteAddress: from })
+    for (let i = 0; i < 3; i++) expect((await ask(first)).statusCode).toBe(200)
+
+    const shared = `${first.config.redisPrefix}:rate:ip:${from}`
+    await waitFor(async () => (await redis.get(shared)) === '3')
+
+    expect((await ask(second)).statusCode).toBe(200)
+    expect((await ask(second)).statusCode).toBe(200)
+    expectError(await ask(second), 429, 'RATE_LIMITED')
   })
 })
 

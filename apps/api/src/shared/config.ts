@@ -52,7 +52,12 @@ export interface Config extends BaseConfig {
   trustProxy: boolean
   corsOrigins: string[]
   bodyLimitBytes: number
-  rateLimit: { max: number; windowMs: number }
+  rateLimit: {
+    max: number
+    windowMs: number
+    /** How often each process adds its counts to the shared ones. */
+    syncMs: number
+  }
   /** Basic-auth credential for /metrics and /admin/queues. */
   admin: { username: string; password: string }
   auth: AuthConfig
@@ -138,6 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimit: {
       max: read.integer('RATE_LIMIT_MAX', 600, 1),
       windowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 1000),
+      syncMs: read.integer('RATE_LIMIT_SYNC_MS', 50, 1, 1000),
     },
     admin: readAdmin(read, production),
     auth,
