@@ -176,7 +176,14 @@ describe('HTTP behaviour', () => {
       expect(response.headers['content-security-policy']).toContain(
         "default-src 'none'",
       )
-      expect(response.headers['x-frame-options']).toBeDefined()
+      expect(response.headers).toMatchObject({
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+      })
+      expect(response.headers['x-powered-by']).toBeUndefined()
     })
   })
 

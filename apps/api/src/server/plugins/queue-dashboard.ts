@@ -52,7 +52,8 @@ export default fp<QueueDashboardOptions>(
     })
 
     app.addHook('onRequest', requireAdmin(options.admin))
-    // Helmet set the API's policy in an earlier hook; this one replaces it.
+    // security-headers.ts set the API's policy in an earlier hook; this
+    // one replaces it.
     app.addHook('onRequest', async (_request, reply) => {
       reply.header('content-security-policy', DASHBOARD_CSP)
     })

@@ -1,7 +1,8 @@
 import cors from '@fastify/cors'
-import helmet from '@fastify/helmet'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+
+import securityHeaders from './security-headers.js'
 
 export interface SecurityOptions {
   corsOrigins: string[]
@@ -14,17 +15,7 @@ export interface SecurityOptions {
  */
 export default fp<SecurityOptions>(
   async function securityPlugin(app: FastifyInstance, options) {
-    await app.register(helmet, {
-      // The API answers JSON; only the /docs page needs more, and it sets
-      // its own policy.
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-        },
-      },
-    })
+    await app.register(securityHeaders)
     await app.register(cors, {
       origin: options.corsOrigins,
       methods: ['GET', 'POST', 'PATCH', 'DELETE'],
