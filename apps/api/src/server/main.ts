@@ -2,6 +2,7 @@ import { ConfigError } from '../shared/env.js'
 import { loadConfig, type Config } from '../shared/config.js'
 import { connectDatabase } from '../shared/db/client.js'
 import { ensureDatabase, runMigrations } from '../shared/db/migrate.js'
+import { logDestination } from '../shared/logger.js'
 import { connectRedis } from '../shared/redis.js'
 import { openChains } from '../shared/chain-registry.js'
 import { buildApp } from './app.js'
@@ -20,7 +21,9 @@ function readConfig(): Config {
 
 const config = readConfig()
 await ensureDatabase(config.databaseUrl)
-const database = connectDatabase(config.databaseUrl)
+const database = connectDatabase(config.databaseUrl, {
+  max: config.databasePoolSize,
+})
 await runMigrations(database)
 const redis = connectRedis(config.redisUrl)
 const devIssuer = config.auth.devIssuer
@@ -37,6 +40,7 @@ const app = await buildApp({
   devIssuer,
   workQueue,
   chains,
+  logStream: logDestination(),
 })
 redis.on('error', (error: Error) =>
   app.log.warn({ err: error.message }, 'redis connection error'),

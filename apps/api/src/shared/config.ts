@@ -39,6 +39,12 @@ export interface BaseConfig {
   production: boolean
   logLevel: string
   databaseUrl: string
+  /**
+   * Connections each process keeps to PostgreSQL. Few is faster: queries
+   * that share a connection share its writes, and PostgreSQL runs fewer
+   * backends on the same cores.
+   */
+  databasePoolSize: number
   redisUrl: string
   /** Prefix of every Redis key Custos writes. */
   redisPrefix: string
@@ -109,6 +115,7 @@ export function readBaseConfig(read: EnvReader): BaseConfig {
       'info',
     ),
     databaseUrl,
+    databasePoolSize: read.integer('DATABASE_POOL_SIZE', 4, 2, 100),
     redisUrl,
     redisPrefix: read.string('REDIS_PREFIX', 'custos'),
     dataDir: path.resolve(read.string('DATA_DIR', '.data')),

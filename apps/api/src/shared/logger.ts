@@ -1,4 +1,4 @@
-import type { LoggerOptions } from 'pino'
+import pino, { type DestinationStream, type LoggerOptions } from 'pino'
 
 /**
  * Names of fields whose values never reach a log line: credentials arrive
@@ -66,4 +66,13 @@ export function loggerOptions(level: string, name: string): LoggerOptions {
     level,
     formatters: { log: (object) => redactSecrets(object) },
   }
+}
+
+/**
+ * Standard output, written asynchronously: lines logged while a write is
+ * under way go out together in the next one, instead of one blocking
+ * write per line. pino flushes what is left when the process exits.
+ */
+export function logDestination(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false })
 }

@@ -3,7 +3,7 @@ import { pino } from 'pino'
 import { ConfigError } from '../shared/env.js'
 import { connectDatabase } from '../shared/db/client.js'
 import { ensureDatabase, runMigrations } from '../shared/db/migrate.js'
-import { loggerOptions } from '../shared/logger.js'
+import { logDestination, loggerOptions } from '../shared/logger.js'
 import { loadSignerConfig, type SignerConfig } from './config.js'
 import { loadMasterKey } from './master-key.js'
 import { startReconciler } from './reconciler.js'
@@ -24,10 +24,15 @@ const config = readConfig()
 // Nothing this process starts later needs the key in its environment.
 delete process.env.MASTER_KEY
 
-const log = pino(loggerOptions(config.logLevel, 'custos-signer'))
+const log = pino(
+  loggerOptions(config.logLevel, 'custos-signer'),
+  logDestination(),
+)
 const masterKey = await loadMasterKey(config.masterKey, config.dataDir, log)
 await ensureDatabase(config.databaseUrl)
-const database = connectDatabase(config.databaseUrl)
+const database = connectDatabase(config.databaseUrl, {
+  max: config.databasePoolSize,
+})
 await runMigrations(database)
 
 const workerDeps = {
