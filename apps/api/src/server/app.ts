@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import type { Redis } from 'ioredis'
 import type { DestinationStream } from 'pino'
 
@@ -29,6 +29,7 @@ import rateLimit from './plugins/rate-limit.js'
 import requestIdPlugin, { requestId } from './plugins/request-id.js'
 import requestLog from './plugins/request-log.js'
 import security from './plugins/security.js'
+import webUi from './plugins/web-ui.js'
 import transactionRoutes from './transactions/routes.js'
 import userRoutes from './users/routes.js'
 import walletRoutes from './wallets/routes.js'
@@ -61,7 +62,8 @@ export async function buildApp(
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
-    disableRequestLogging: true,
+    // One line per answered request comes from the request-log plugin.
+    logController: new LogController({ disableRequestLogging: true }),
     frameworkErrors: (error, request, reply) => {
       void replyWithError(error, request, reply)
     },
@@ -97,6 +99,7 @@ export async function buildApp(
   await app.register(openapi)
   await app.register(metrics, { workQueue, admin: config.admin })
   await app.register(queueDashboard, { workQueue, admin: config.admin })
+  await app.register(webUi, { dynamic: config.auth.dynamic !== undefined })
 
   await app.register(healthRoutes, { database, redis })
   await app.register(clientConfigRoutes, { config })
