@@ -44,7 +44,7 @@ export async function runBenchmarks(
     const context = { settings, stack, client, db, bounds, rows, say }
     const walletIds = await creation(context)
     await requests(context, walletIds)
-    await sending(context)
+    if (settings.only.includes('sending')) await sending(context)
   } finally {
     await db.end()
     await stack.stop()
@@ -93,23 +93,30 @@ async function measureBounds(settings: Settings, say: Say): Promise<Bounds> {
 async function creation(context: Context): Promise<string[]> {
   const { settings, client, db, bounds, rows, say } = context
   const concurrency = settings.creationConcurrency
-  say(`creating ${settings.wallets} wallets`)
-  const wallets = await createWallets(client, db, {
-    count: settings.wallets,
-    concurrency,
-  })
-  rows.push(
-    rateRow('Wallet creation', wallets.perSecond, bounds.wallets, 'wallets', [
-      `${settings.wallets} wallets, ${concurrency} requests in flight`,
-      'bound: seed, chain key, account 0 and sealing in a loop',
-    ]),
-  )
+  const measured = settings.only.includes('wallets')
+  // The other benchmarks need some wallets, measured or not.
+  const count = measured ? settings.wallets : 50
+  say(`creating ${count} wallets`)
+  const wallets = await createWallets(client, db, { count, concurrency })
+  if (measured) {
+    rows.push(
+      rateRow('Wallet creation', wallets.perSecond, bounds.wallets, 'wallets', [
+        `${count} wallets, ${concurrency} requests in flight`,
+        'bound: seed, chain key, account 0 and sealing in a loop',
+      ]),
+    )
+  }
+  if (settings.only.includes('accounts')) await derivation(context, wallets.ids)
+  return wallets.ids
+}
 
+async function derivation(context: Context, walletIds: string[]) {
+  const { settings, client, db, bounds, rows, say } = context
   say(`deriving ${settings.accounts} accounts`)
-  const spread = wallets.ids.slice(0, 50)
+  const spread = walletIds.slice(0, 50)
   const accounts = await deriveAccounts(client, db, spread, {
     count: settings.accounts,
-    concurrency,
+    concurrency: settings.creationConcurrency,
   })
   rows.push(
     rateRow('Account derivation', accounts, bounds.accounts, 'accounts', [
@@ -117,11 +124,10 @@ async function creation(context: Context): Promise<string[]> {
       'bound: open chain key, derive, seal in a loop',
     ]),
   )
-  return wallets.ids
 }
 
 async function requests(context: Context, walletIds: string[]) {
-  const { settings, stack, client, bounds, rows, say } = context
+  const { settings, client, bounds, rows, say } = context
   const load = {
     seconds: settings.loadSeconds,
     connections: settings.connections,
@@ -129,16 +135,26 @@ async function requests(context: Context, walletIds: string[]) {
   const walletId = walletIds[0] as string
   const accountId = await firstAccount(client, walletId)
 
-  say('signing messages')
-  const signing = await signMessages(client, accountId, load)
-  rows.push({
-    ...rateRow('Signing', signing.perSecond, bounds.signatures, 'sig', [
-      `${load.connections} connections, API key`,
-      `p50 ${format(signing.p50Ms, 'ms')}, p99 ${format(signing.p99Ms, 'ms')}`,
-      'bound: secp256k1 signing in a loop',
-    ]),
-  })
+  if (settings.only.includes('signing')) {
+    say('signing messages')
+    const signing = await signMessages(client, accountId, load)
+    rows.push(
+      rateRow('Signing', signing.perSecond, bounds.signatures, 'sig', [
+        `${load.connections} connections, API key`,
+        `p50 ${format(signing.p50Ms, 'ms')}, p99 ${format(signing.p99Ms, 'ms')}`,
+        'bound: secp256k1 signing in a loop',
+      ]),
+    )
+  }
+  if (settings.only.includes('reads')) await reading(context, walletId, load)
+}
 
+async function reading(
+  context: Context,
+  walletId: string,
+  load: { seconds: number; connections: number },
+) {
+  const { stack, client, rows, say } = context
   say('reading a wallet, then a hello-world server')
   const reads = await readWallet(client, walletId, load)
   const hello = await startBenchScript(

@@ -1,8 +1,19 @@
 import { parseArgs } from 'node:util'
 
 /** How much work each benchmark does; `--quick` runs in under two minutes. */
+export const BENCHMARKS = [
+  'wallets',
+  'accounts',
+  'signing',
+  'reads',
+  'sending',
+] as const
+export type Benchmark = (typeof BENCHMARKS)[number]
+
 export interface Settings {
   mode: 'full' | 'quick'
+  /** The benchmarks to run; `--only a,b` picks some, for profiling. */
+  only: Benchmark[]
   signers: number
   signerConcurrency: number
   boundSeconds: number
@@ -25,6 +36,7 @@ export function readSettings(argv: string[]): Settings {
     options: {
       quick: { type: 'boolean', default: false },
       signers: { type: 'string', default: '1' },
+      only: { type: 'string', default: BENCHMARKS.join(',') },
     },
   })
   const signers = Number(values.signers)
@@ -34,6 +46,7 @@ export function readSettings(argv: string[]): Settings {
   const quick = values.quick
   return {
     mode: quick ? 'quick' : 'full',
+    only: readOnly(values.only),
     signers,
     signerConcurrency: 16,
     boundSeconds: quick ? 2 : 5,
@@ -47,4 +60,15 @@ export function readSettings(argv: string[]): Settings {
     sendConcurrency: 32,
     anvilArgs: [],
   }
+}
+
+function readOnly(list: string): Benchmark[] {
+  const names = list.split(',').map((name) => name.trim())
+  const unknown = names.filter(
+    (name) => !(BENCHMARKS as readonly string[]).includes(name),
+  )
+  if (unknown.length > 0) {
+    throw new Error(`--only takes some of ${BENCHMARKS.join(', ')}`)
+  }
+  return names as Benchmark[]
 }
