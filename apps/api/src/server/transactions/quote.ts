@@ -45,9 +45,11 @@ export async function quoteSend(
 ): Promise<Quote> {
   const { from, to, value, data } = request
   try {
-    const [gas, fees, nodeNonce] = await Promise.all([
-      client.estimateGas({ account: from, to, value, data }),
+    // Asked together, these go to the node as one batch; the balance
+    // follows, at the block the fees were read from.
+    const [fees, gas, nodeNonce] = await Promise.all([
       currentFees(client),
+      client.estimateGas({ account: from, to, value, data }),
       request.withNonce
         ? client.getTransactionCount({ address: from, blockTag: 'pending' })
         : undefined,

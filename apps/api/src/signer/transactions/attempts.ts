@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm'
+import { desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Address, Hex } from 'viem'
 
 import type { Database, DbTransaction } from '../../shared/db/client.js'
@@ -46,6 +46,14 @@ export async function listAttempts(
   db: Database | DbTransaction,
   transactionId: string,
 ): Promise<AttemptRow[]> {
+  return attemptsOf(db, [transactionId])
+}
+
+/** The attempts of several transactions, newest first. */
+export async function attemptsOf(
+  db: Database | DbTransaction,
+  transactionIds: string[],
+): Promise<AttemptRow[]> {
   return db
     .select({
       hash: transactionAttempts.hash,
@@ -61,7 +69,7 @@ export async function listAttempts(
         ),
     })
     .from(transactionAttempts)
-    .where(eq(transactionAttempts.transactionId, transactionId))
+    .where(inArray(transactionAttempts.transactionId, transactionIds))
     .orderBy(desc(transactionAttempts.createdAt))
 }
 

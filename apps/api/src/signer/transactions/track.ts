@@ -1,8 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import {
-  TransactionNotFoundError,
-  TransactionReceiptNotFoundError,
   type Address,
   type Hash,
   type Hex,
@@ -25,6 +23,7 @@ import {
   type TransactionRow,
 } from './attempts.js'
 import { broadcast, isOut } from './broadcast.js'
+import { isKnown, receiptOf } from './node-reads.js'
 import { replacementFees } from './signing.js'
 
 export interface TrackContext {
@@ -38,7 +37,7 @@ export interface TrackContext {
   log: Logger
 }
 
-interface Mined {
+export interface Mined {
   attempt: AttemptRow
   receipt: TransactionReceipt
 }
@@ -98,12 +97,33 @@ async function findMined(
 async function settle(
   ctx: TrackContext,
   row: TransactionRow,
-  { attempt, receipt }: Mined,
+  mined: Mined,
 ): Promise<void> {
   const head = await ctx.client.getBlockNumber({ cacheTime: 0 })
-  const confirmations = head - receipt.blockNumber + 1n
-  if (confirmations < BigInt(ctx.chain.confirmations)) return
+  if (!isFinal(ctx.chain, mined.receipt, head)) return
+  await recordMined(ctx.tx, row, mined, ctx.log)
+}
 
+/** True once the receipt's block has the chain's confirmations. */
+export function isFinal(
+  chain: Chain,
+  receipt: TransactionReceipt,
+  head: bigint,
+): boolean {
+  return head - receipt.blockNumber + 1n >= BigInt(chain.confirmations)
+}
+
+/**
+ * Records how a mined attempt ended, if the transaction is still
+ * submitted: a tracker that settles it without its row lock may race
+ * another, and only one of them writes.
+ */
+export async function recordMined(
+  db: Database | DbTransaction,
+  row: Pick<TransactionRow, 'id' | 'errorCode'>,
+  { attempt, receipt }: Mined,
+  log: Logger,
+): Promise<void> {
   const cancelled = attempt.kind === 'cancel'
   const reverted = receipt.status === 'reverted'
   const errorCode = cancelled
@@ -111,7 +131,7 @@ async function settle(
     : reverted
       ? 'EXECUTION_REVERTED'
       : null
-  await ctx.tx
+  const updated = await db
     .update(transactions)
     .set({
       status: errorCode ? 'failed' : 'confirmed',
@@ -126,8 +146,12 @@ async function settle(
       confirmedAt: sql`now()`,
       updatedAt: sql`now()`,
     })
-    .where(eq(transactions.id, row.id))
-  ctx.log.info(
+    .where(
+      and(eq(transactions.id, row.id), eq(transactions.status, 'submitted')),
+    )
+    .returning({ id: transactions.id })
+  if (updated.length === 0) return
+  log.info(
     { hash: attempt.hash, block: Number(receipt.blockNumber), errorCode },
     errorCode ? 'transaction failed' : 'transaction confirmed',
   )
@@ -213,24 +237,7 @@ async function anyKnown(
   attempts: AttemptRow[],
 ): Promise<boolean> {
   for (const attempt of attempts) {
-    try {
-      await client.getTransaction({ hash: attempt.hash as Hash })
-      return true
-    } catch (error) {
-      if (!(error instanceof TransactionNotFoundError)) throw error
-    }
+    if (await isKnown(client, attempt.hash as Hash)) return true
   }
   return false
-}
-
-async function receiptOf(
-  client: PublicClient,
-  hash: Hash,
-): Promise<TransactionReceipt | undefined> {
-  try {
-    return await client.getTransactionReceipt({ hash })
-  } catch (error) {
-    if (error instanceof TransactionReceiptNotFoundError) return undefined
-    throw error
-  }
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import type { Logger } from 'pino'
 
 import type { ChainRegistry } from '../../shared/chain-registry.js'
@@ -8,6 +8,7 @@ import type { MasterKey } from '../custody/envelope.js'
 import { errorSummary } from '../jobs/job-error.js'
 import { runEvery } from '../run-every.js'
 import { broadcast } from './broadcast.js'
+import { settleMined } from './settle-mined.js'
 import { track } from './track.js'
 
 export interface TrackerDeps {
@@ -25,25 +26,32 @@ const BATCH = 500
 const PARALLEL = 4
 
 /**
- * Follows every submitted transaction to its end, every `intervalMs`. A
- * transaction is taken with FOR UPDATE SKIP LOCKED, so several signers
- * share the work and never act on one transaction at once.
+ * Follows every submitted transaction to its end, every `intervalMs`.
+ * Mined and waiting ones are handled in bulk by `settleMined`; each of the
+ * rest is taken with FOR UPDATE SKIP LOCKED, so several signers share the
+ * work and never act on one transaction at once.
  */
 export function startTracker(deps: TrackerDeps): { stop(): Promise<void> } {
   async function pass(): Promise<void> {
-    const chainIds = deps.chains.chains.map((chain) => chain.id)
-    const open = await deps.db
-      .select({ id: transactions.id, chainId: transactions.chainId })
-      .from(transactions)
-      .where(
-        and(
-          eq(transactions.status, 'submitted'),
-          inArray(transactions.chainId, chainIds),
-        ),
+    for (const chain of deps.chains.chains) {
+      const open = await deps.db
+        .select({ id: transactions.id, errorCode: transactions.errorCode })
+        .from(transactions)
+        .where(
+          and(
+            eq(transactions.status, 'submitted'),
+            eq(transactions.chainId, chain.id),
+          ),
+        )
+        .orderBy(asc(transactions.submittedAt))
+        .limit(BATCH)
+      if (open.length === 0) continue
+      const { client } = deps.chains.resolve(chain.id)
+      const left = await settleMined({ ...deps, chain, client }, open)
+      await inLanes(left, PARALLEL, ({ id }) =>
+        trackOne(deps, { id, chainId: chain.id }),
       )
-      .orderBy(asc(transactions.submittedAt))
-      .limit(BATCH)
-    await inLanes(open, PARALLEL, (item) => trackOne(deps, item))
+    }
   }
 
   return runEvery(deps.intervalMs, pass, (error) =>
