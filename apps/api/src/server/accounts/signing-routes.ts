@@ -14,6 +14,7 @@ import {
   SignMessageBodySchema,
   SignTypedDataBodySchema,
 } from './signing-schemas.js'
+import { createReadyAccounts } from './ready-accounts.js'
 import { signWithAccount } from './signing-service.js'
 
 export interface SigningRoutesOptions {
@@ -27,7 +28,11 @@ const signingRoutes: FastifyPluginAsyncTypebox<SigningRoutesOptions> = async (
   app,
   { db, workQueue, signTimeoutMs },
 ) => {
-  const deps = { db, workQueue, timeoutMs: signTimeoutMs }
+  const deps = {
+    accounts: createReadyAccounts(db),
+    workQueue,
+    timeoutMs: signTimeoutMs,
+  }
   const tags = ['accounts']
   const response = {
     200: SignatureSchema,

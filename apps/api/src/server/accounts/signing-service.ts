@@ -1,16 +1,15 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { isAddressEqual, type Address, type Hex } from 'viem'
 
-import type { Database } from '../../shared/db/client.js'
 import { AppError } from '../../shared/errors.js'
 import { signingDigest, type SignRequest } from '../../shared/sign-request.js'
 import { InvalidTypedDataError } from '../../shared/typed-data.js'
 import type { WorkQueue } from '../work-queue.js'
-import { getAccount } from './account-service.js'
+import type { ReadyAccounts } from './ready-accounts.js'
 import { recoverSigner } from './recover-signer.js'
 
 export interface SigningDeps {
-  db: Database
+  accounts: ReadyAccounts
   workQueue: WorkQueue
   /** How long to wait for a signer before answering SIGNER_UNAVAILABLE. */
   timeoutMs: number
@@ -30,10 +29,7 @@ export async function signWithAccount(
   log: FastifyBaseLogger,
 ): Promise<{ signature: Hex }> {
   const digest = digestOf(request)
-  const account = await getAccount(deps.db, userId, accountId)
-  if (account.status !== 'ready' || !account.address) {
-    throw new AppError('ACCOUNT_NOT_READY')
-  }
+  const account = await deps.accounts.get(userId, accountId)
 
   const { signature, durationMs } = await deps.workQueue.sign(
     { accountId: account.id, request },

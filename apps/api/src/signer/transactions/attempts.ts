@@ -9,7 +9,7 @@ import {
 } from '../../shared/db/schema.js'
 import type { Fees } from '../../shared/fees.js'
 import type { MasterKey } from '../custody/envelope.js'
-import { withAccountKey } from './account-key.js'
+import { withAccountKey } from '../account-key.js'
 import {
   signTransaction,
   type SignedTransaction,
