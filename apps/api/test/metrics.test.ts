@@ -104,7 +104,7 @@ describe('observability', () => {
         url: `/v1/wallets/${randomUUID()}`,
         headers: bearer(token),
       })
-      await t.app.inject({ url: `/nothing/${randomUUID()}` })
+      await t.app.inject({ url: `/v1/nothing/${randomUUID()}` })
 
       const text = await scrape()
 
