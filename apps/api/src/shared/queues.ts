@@ -1,6 +1,6 @@
 import type { ConnectionOptions, DefaultJobOptions } from 'bullmq'
 import { Type, type Static } from 'typebox'
-import { Value } from 'typebox/value'
+import { Compile } from 'typebox/compile'
 
 import { SignRequestSchema } from './sign-request.js'
 
@@ -49,16 +49,21 @@ export const JobResultSchema = Type.Object({
 })
 export type JobResult = Static<typeof JobResultSchema>
 
+// Compiled once: every job and every job event is checked on its way.
+const walletJob = Compile(WalletJobSchema)
+const accountJob = Compile(AccountJobSchema)
+const transactionJob = Compile(TransactionJobSchema)
+
 export function isWalletJob(data: unknown): data is WalletJob {
-  return Value.Check(WalletJobSchema, data)
+  return walletJob.Check(data)
 }
 
 export function isAccountJob(data: unknown): data is AccountJob {
-  return Value.Check(AccountJobSchema, data)
+  return accountJob.Check(data)
 }
 
 export function isTransactionJob(data: unknown): data is TransactionJob {
-  return Value.Check(TransactionJobSchema, data)
+  return transactionJob.Check(data)
 }
 
 /**
@@ -90,12 +95,15 @@ export const SignResultSchema = Type.Object({
 })
 export type SignResult = Static<typeof SignResultSchema>
 
+const signJob = Compile(SignJobSchema)
+const signResult = Compile(SignResultSchema)
+
 export function isSignJob(data: unknown): data is SignJob {
-  return Value.Check(SignJobSchema, data)
+  return signJob.Check(data)
 }
 
 export function isSignResult(value: unknown): value is SignResult {
-  return Value.Check(SignResultSchema, value)
+  return signResult.Check(value)
 }
 
 /**
@@ -109,9 +117,11 @@ export const signJobOptions: DefaultJobOptions = {
 }
 
 /** True for a finished job's report whose duration can be measured. */
+const jobResult = Compile(JobResultSchema)
+
 export function isJobResult(value: unknown): value is JobResult {
   return (
-    Value.Check(JobResultSchema, value) &&
+    jobResult.Check(value) &&
     Number.isFinite(value.durationMs) &&
     value.durationMs >= 0
   )
