@@ -53,7 +53,7 @@ export function AppLayout() {
                   to={to}
                   aria-current={current ? 'page' : undefined}
                   className={cn(
-                    'flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors',
+                    'flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm font-medium whitespace-nowrap transition-colors',
                     current
                       ? 'bg-muted text-foreground'
                       : 'text-muted-foreground hover:text-foreground',

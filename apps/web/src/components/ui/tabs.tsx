@@ -78,8 +78,10 @@ export function Tabs<Value extends string>({
               className={cn(
                 'flex-1 rounded px-3 py-1.5 text-sm font-medium',
                 'whitespace-nowrap transition-colors',
+                // In the dark theme a card is darker than the tab list:
+                // the chosen tab is lighter instead, to stand out.
                 active
-                  ? 'bg-card text-foreground shadow-xs'
+                  ? 'bg-card dark:bg-input text-foreground shadow-xs'
                   : 'text-muted-foreground hover:text-foreground',
               )}
             >

@@ -58,7 +58,7 @@ export function AccountOverview({ account, selection }: AccountOverviewProps) {
                 Not derived yet.
               </span>
             ) : (
-              <span className="flex items-start gap-1">
+              <span className="flex items-center gap-1">
                 <span className="font-mono text-sm break-all">
                   {account.address}
                 </span>

@@ -13,7 +13,7 @@ export interface NewApiKeySecretProps {
 /** A new key's secret, shown this once, with a way to copy it. */
 export function NewApiKeySecret({ apiKey, onDismiss }: NewApiKeySecretProps) {
   return (
-    <div className="flex flex-col gap-3 rounded-md border p-4">
+    <div className="flex flex-col gap-3">
       <Alert tone="warning">
         <TriangleAlert aria-hidden />
         <p>

@@ -41,7 +41,7 @@ export function UserMenu() {
         disabled={leaving}
       >
         <LogOut />
-        Sign out
+        <span className="max-sm:sr-only">Sign out</span>
       </Button>
     </div>
   )

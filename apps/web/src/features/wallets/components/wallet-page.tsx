@@ -11,6 +11,7 @@ import { Button } from '@/components/ui/button'
 import { Card, CardContent } from '@/components/ui/card'
 import { useSelectedChain } from '@/hooks/use-selected-chain'
 import { describeCreationFailure } from '@/lib/error-wording'
+import { formatDateTime } from '@/lib/format'
 
 import { useWallet } from '../api/get-wallet'
 import { AccountList } from './account-list'
@@ -52,7 +53,7 @@ export function WalletPage() {
             />
           </span>
         }
-        description={`Created ${new Date(data.createdAt).toLocaleString()}`}
+        description={`Created ${formatDateTime(data.createdAt)}`}
         actions={
           <Button variant="outline" size="sm" onClick={() => setRenaming(true)}>
             <Pencil />
@@ -72,7 +73,9 @@ export function WalletPage() {
             Accounts
           </h2>
           <div className="flex items-center gap-2">
-            <span className="text-muted-foreground text-sm">Balances on</span>
+            <span className="text-muted-foreground text-sm whitespace-nowrap">
+              Balances on
+            </span>
             <ChainSelect selection={selection} />
           </div>
         </div>
