@@ -272,7 +272,10 @@ describe.concurrent('work in progress survives', () => {
       await survivesLostRedis(stack, async () => {
         const deleted = await deleteKeysUnder(stack.redis, stack.redisPrefix)
         expect(deleted).toBeGreaterThan(0)
-        expect(await keysUnder(stack.redis, stack.redisPrefix)).toEqual([])
+        // Only the queues: the API adds its rate-limit counts to Redis in
+        // batches, and one may land just after the deletion.
+        const queues = queuePrefix(stack.redisPrefix)
+        expect(await keysUnder(stack.redis, queues)).toEqual([])
       })
     },
     TEST_MS,
@@ -289,8 +292,9 @@ describe.concurrent('work in progress survives', () => {
       const stack = await stackFor(context, { redisUrl: redis.url })
 
       await survivesLostRedis(stack, async () => {
+        // Not dbsize: a rate-limit count the API adds in a batch may land
+        // just after; survivesLostRedis checks that the jobs are gone.
         expect(await stack.redis.flushall()).toBe('OK')
-        expect(await stack.redis.dbsize()).toBe(0)
       })
     },
     TEST_MS,
