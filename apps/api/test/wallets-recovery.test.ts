@@ -10,6 +10,7 @@ import {
 import {
   doneCounts,
   expectAccounts,
+  expectNoPlaintextSecrets,
   expectOneSeedEach,
   progress,
   waitUntilPartWay,
@@ -109,6 +110,7 @@ async function survivesLostRedis(
   await expectAccounts(stack, wallet.id, 5)
   const ids = [...walletIds, ...accountIds]
   expect(doneCounts(stack, ids)).toEqual(ids.map(() => 1))
+  expect(await expectNoPlaintextSecrets(stack)).toBe(walletIds.length + 1)
 }
 
 describe.concurrent('work in progress survives', () => {
@@ -133,6 +135,7 @@ describe.concurrent('work in progress survives', () => {
       for (const count of doneCounts(stack, ids)) {
         expect(count).toBeLessThanOrEqual(1)
       }
+      expect(await expectNoPlaintextSecrets(stack)).toBe(ids.length)
     },
     TEST_MS,
   )
@@ -164,6 +167,7 @@ describe.concurrent('work in progress survives', () => {
       for (const count of doneCounts(stack, ids)) {
         expect(count).toBeLessThanOrEqual(1)
       }
+      expect(await expectNoPlaintextSecrets(stack)).toBe(1)
     },
     TEST_MS,
   )
@@ -191,6 +195,7 @@ describe.concurrent('work in progress survives', () => {
       await expectOneSeedEach(stack, ids)
       // No signer died, so every seed that was kept was logged once.
       expect(doneCounts(stack, ids)).toEqual(ids.map(() => 1))
+      expect(await expectNoPlaintextSecrets(stack)).toBe(ids.length)
     },
     TEST_MS,
   )
@@ -257,6 +262,9 @@ describe.concurrent('work in progress survives', () => {
         errorCode: 'SIGNER_CRASHED',
       })
       expect(await stack.redis.zscore(`${jobKey}:failed`, id)).toBeNull()
+      // Nothing was sealed, but a signer that died holding the master key
+      // must not have printed it.
+      expect(await expectNoPlaintextSecrets(stack)).toBe(0)
     },
     TEST_MS,
   )

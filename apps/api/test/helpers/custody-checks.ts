@@ -11,6 +11,7 @@ import {
   dumpDatabase,
   findNeedles,
   walletNeedles,
+  type Needle,
 } from './secret-scan.js'
 import {
   addressOf,
@@ -157,38 +158,54 @@ export function doneCounts(stack: WalletStack, ids: string[]): number[] {
   return ids.map((id) => done.filter((line) => line.jobId === id).length)
 }
 
-/**
- * Scans everything a stack keeps or prints (its database, its Redis keys,
- * the API's log, every signer's output, every answer) for the master key
- * and for each sealed wallet's phrase, seed, chain key and account keys,
- * in every form secret-scan.ts knows. Returns how many wallets it
- * checked.
- */
-export async function expectNoPlaintextSecrets(
+/** Everything a stack keeps or prints, as text, by where it is kept. */
+export async function stackPlaces(
   stack: WalletStack,
-): Promise<number> {
+): Promise<Record<string, string>> {
+  return {
+    database: await dumpDatabase(stack.t.database.sql),
+    redis: await dumpKeysUnder(stack.redis, stack.redisPrefix),
+    apiLog: stack.t.logText(),
+    signerOutput: stack.signerOutput(),
+    responses: stack.responses.join('\n'),
+  }
+}
+
+/**
+ * The master key, and each sealed wallet's phrase, seed, chain key and
+ * account keys, opened with the test's master key, in every form
+ * secret-scan.ts knows; with how many wallets they cover.
+ */
+export async function stackSecrets(
+  stack: WalletStack,
+): Promise<{ needles: Needle[]; wallets: number }> {
   const sql = stack.t.database.sql
   const needles = byteNeedles('master key', stack.masterKey.key.key)
   const sealed = await sql<{ id: string; accounts: number }[]>`
-    select w.id, count(a.id)::int as accounts
+    select w.id, max(a.index) + 1 as accounts
     from wallets w join accounts a on a.wallet_id = w.id
     where w.seed_ciphertext is not null group by w.id`
   for (const { id, accounts } of sealed) {
     const entropy = await storedEntropy(sql, stack.masterKey.key, id)
     needles.push(...walletNeedles(id, walletSecrets(entropy, accounts)))
   }
-  const places = {
-    database: await dumpDatabase(sql),
-    redis: await dumpKeysUnder(stack.redis, stack.redisPrefix),
-    apiLog: stack.t.logText(),
-    signerOutput: stack.signerOutput(),
-    responses: stack.responses.join('\n'),
-  }
-  for (const [place, text] of Object.entries(places)) {
+  return { needles, wallets: sealed.length }
+}
+
+/**
+ * Scans everything a stack keeps or prints (its database, its Redis keys,
+ * the API's log, every signer's output, every answer) for its secrets.
+ * Returns how many wallets it checked.
+ */
+export async function expectNoPlaintextSecrets(
+  stack: WalletStack,
+): Promise<number> {
+  const { needles, wallets } = await stackSecrets(stack)
+  for (const [place, text] of Object.entries(await stackPlaces(stack))) {
     expect({ place, found: findNeedles(text, needles) }).toEqual({
       place,
       found: [],
     })
   }
-  return sealed.length
+  return wallets
 }

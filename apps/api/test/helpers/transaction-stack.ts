@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 
 import type { LightMyRequestResponse as Response } from 'fastify'
 import { getAddress, parseEther, type Address, type Hash } from 'viem'
+import { expect } from 'vitest'
 
 import type { TransactionView } from '../../src/server/transactions/schemas.js'
 import { startAnvil, type TestAnvil } from './anvil.js'
-import { waitFor } from './signer.js'
+import { waitFor, type RunningSigner } from './signer.js'
 import {
   readyWallet,
   startWalletStack,
@@ -23,8 +27,11 @@ export interface TransactionStack {
 }
 
 export interface TransactionStackOptions {
-  /** Extra Anvil flags, such as `--state <file>`. */
-  anvilArgs?: string[]
+  /**
+   * Keep the chain in a state file of the stack's own, so that a node
+   * stopped and started again with `anvil.restart()` still has it.
+   */
+  keepChain?: boolean
   /** Variables for the API and the signers. */
   env?: Record<string, string>
 }
@@ -32,7 +39,7 @@ export interface TransactionStackOptions {
 export async function startTransactionStack(
   options: TransactionStackOptions = {},
 ): Promise<TransactionStack> {
-  const anvil = await startAnvil({ args: options.anvilArgs })
+  const anvil = await startAnvil({ args: await anvilArgs(options) })
   const stack = await startWalletStack({
     env: { RPC_URL: anvil.rpcUrl, TRACK_INTERVAL_MS: '100', ...options.env },
   })
@@ -44,6 +51,30 @@ export async function startTransactionStack(
       await anvil.stop()
     },
   }
+}
+
+async function anvilArgs(options: TransactionStackOptions): Promise<string[]> {
+  if (!options.keepChain) return []
+  const dir = await mkdtemp(path.join(tmpdir(), 'custos-anvil-'))
+  return ['--state', path.join(dir, 'state.json')]
+}
+
+/**
+ * Starts a signer that is told the chain instead of asking the node for
+ * it, so that it starts, and takes up sends, while the node is down.
+ */
+export function startSignerWithoutNode(
+  ts: TransactionStack,
+  env: Record<string, string> = {},
+): Promise<RunningSigner> {
+  const chain = {
+    id: 31337,
+    name: 'Anvil',
+    rpcUrl: ts.anvil.rpcUrl,
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    confirmations: 1,
+  }
+  return ts.stack.startSigner({ CHAINS: JSON.stringify([chain]), ...env })
 }
 
 export interface FundedAccount {
@@ -149,6 +180,50 @@ export async function waitUntilFinal(
     { timeoutMs, intervalMs: 100, message: `${ids.length} to be final` },
   )
   return Promise.all(ids.map((id) => getTransaction(stack, user, id)))
+}
+
+/** Sends made together to one new address, each of another value. */
+export interface SendBatch {
+  to: Address
+  values: bigint[]
+  ids: string[]
+}
+
+/** Sends `count` transactions from `from` at once; each must answer 202. */
+export async function sendMany(
+  stack: WalletStack,
+  from: FundedAccount,
+  count: number,
+): Promise<SendBatch> {
+  const to = randomAddress()
+  const values = Array.from({ length: count }, (_, i) => BigInt(1000 + i))
+  const sent = await Promise.all(
+    values.map((value) => send(stack, from, to, value)),
+  )
+  return { to, values, ids: sent.map((tx) => tx.id) }
+}
+
+/**
+ * Checks a batch's end: every transaction confirmed, its nonces
+ * consecutive from `firstNonce`, each nonce mined once on the node, and
+ * each value paid once.
+ */
+export async function expectAllMinedOnce(
+  anvil: TestAnvil,
+  from: FundedAccount,
+  batch: SendBatch,
+  final: TransactionView[],
+  firstNonce: number,
+): Promise<void> {
+  expect(final.map((tx) => tx.status)).toEqual(final.map(() => 'confirmed'))
+  const nonces = final.map((tx) => tx.nonce).sort((a, b) => a - b)
+  expect(nonces).toEqual(final.map((_, i) => firstNonce + i))
+  expect(await nodeNonce(anvil, from.address)).toBe(firstNonce + final.length)
+  const total = batch.values.reduce((sum, value) => sum + value, 0n)
+  expect(await balanceOf(anvil, batch.to)).toBe(total)
+  for (const tx of final) {
+    expect((await receiptOf(anvil, tx.hash ?? ''))?.status).toBe('0x1')
+  }
 }
 
 /** The node's count of an address's mined transactions. */
