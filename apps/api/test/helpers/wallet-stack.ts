@@ -70,6 +70,8 @@ export async function startWalletStack(
     ...options.env,
   })
   const redis = new Redis(redisUrl)
+  // A test may stop the server: commands then fail, and say so themselves.
+  redis.on('error', () => {})
   const signers: RunningSigner[] = []
   let shared: RunningSigner | undefined
   const responses: string[] = []
