@@ -28,7 +28,7 @@ import {
   startTransactionStack,
   waitUntilFinal,
 } from './helpers/transaction-stack.js'
-import { readyWallet } from './helpers/wallet-stack.js'
+import { createApiKey, readyWallet } from './helpers/wallet-stack.js'
 
 // Inputs per route: the API's own routes get the most, since they reach
 // the database, the queues and the node.
@@ -58,15 +58,9 @@ beforeAll(async () => {
   const [wallet] = await sql<{ id: string }[]>`
     select wallet_id as id from accounts where id = ${owner.accountId}`
   const [apiKey, spareKey, revokedKey] = await Promise.all(
-    ['fuzz', 'spare', 'revoked'].map(async (name) => {
-      const response = await stack.request({
-        method: 'POST',
-        url: '/v1/api-keys',
-        headers: owner.user,
-        payload: { name },
-      })
-      return response.json<{ id: string; key: string }>()
-    }),
+    ['fuzz', 'spare', 'revoked'].map((name) =>
+      createApiKey(stack, owner.user, name),
+    ),
   )
   await stack.request({
     method: 'DELETE',

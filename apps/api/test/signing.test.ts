@@ -18,6 +18,7 @@ import { byteNeedles, findNeedles } from './helpers/secret-scan.js'
 import { stopAllSigners } from './helpers/signer.js'
 import {
   createAccount,
+  createApiKey,
   createWallet,
   readyWallet,
   startWalletStack,
@@ -208,14 +209,7 @@ describe('POST /v1/accounts/:id/sign-message', () => {
 
   it('signs with an API key as with a sign-in token', async () => {
     const { user, account } = await readyAccount()
-    const created = await stack.request({
-      method: 'POST',
-      url: '/v1/api-keys',
-      headers: user,
-      payload: { name: unique('signing') },
-    })
-    expect(created.statusCode).toBe(201)
-    const apiKey = bearer(created.json<{ key: string }>().key)
+    const apiKey = bearer((await createApiKey(stack, user)).key)
 
     const message = 'signed through an API key'
     const signature = signatureOf(

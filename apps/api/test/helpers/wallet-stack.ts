@@ -224,6 +224,30 @@ export async function getWallet(
   return response.json<WalletWithAccounts>()
 }
 
+/** An API key as POST /v1/api-keys made it: the only answer with `key`. */
+export interface CreatedApiKey {
+  id: string
+  key: string
+}
+
+/** Makes an API key for a signed-in user; fails unless the API said 201. */
+export async function createApiKey(
+  stack: WalletStack,
+  headers: Record<string, string>,
+  name = unique('key'),
+): Promise<CreatedApiKey> {
+  const response = await stack.request({
+    method: 'POST',
+    url: '/v1/api-keys',
+    headers,
+    payload: { name },
+  })
+  if (response.statusCode !== 201) {
+    throw new Error(`POST /v1/api-keys answered ${response.statusCode}`)
+  }
+  return response.json<CreatedApiKey>()
+}
+
 /** Polls GET /v1/wallets/:id until the wallet and its accounts are done. */
 export function waitForWallet(
   stack: WalletStack,
