@@ -8,7 +8,9 @@ import { DEVELOPMENT_RPC_URL } from './shared/chains.js'
  * Runs the whole local stack: the API server and one signer as separate
  * processes (the API never shares a process with key material, even here)
  * and, in development with no chain configured, an Anvil node on
- * 127.0.0.1:8545. When any of them exits, the others are stopped.
+ * 127.0.0.1:8545. When any of them exits, the others are stopped. Run
+ * from its TypeScript source (`npm run dev`), it runs the API and the
+ * signer from theirs too, each restarted when its code changes.
  */
 const children: ChildProcess[] = []
 let stopping = false
@@ -64,8 +66,16 @@ if (process.env.NODE_ENV !== 'production' && !chainConfigured) {
   if (!(await nodeAnswers(DEVELOPMENT_RPC_URL))) await startAnvil()
 }
 
-for (const entry of ['./server/main.js', './signer/main.js']) {
-  run(process.execPath, [fileURLToPath(new URL(entry, import.meta.url))])
+// tsx is a development dependency: a production install has only dist/.
+const fromSource = import.meta.url.endsWith('.ts')
+const launcher = fromSource
+  ? [createRequire(import.meta.url).resolve('tsx/cli'), 'watch']
+  : []
+for (const entry of ['server/main', 'signer/main']) {
+  const file = fileURLToPath(
+    new URL(`./${entry}.${fromSource ? 'ts' : 'js'}`, import.meta.url),
+  )
+  run(process.execPath, [...launcher, file])
 }
 process.on('SIGINT', () => stopAll(0))
 process.on('SIGTERM', () => stopAll(0))
