@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import type { Logger } from 'pino'
 
 import type { ChainRegistry } from '../../shared/chain-registry.js'
+import type { Chain } from '../../shared/chains.js'
 import type { Database } from '../../shared/db/client.js'
 import { transactions } from '../../shared/db/schema.js'
 import type { MasterKey } from '../custody/envelope.js'
@@ -32,30 +33,41 @@ const PARALLEL = 4
  * work and never act on one transaction at once.
  */
 export function startTracker(deps: TrackerDeps): { stop(): Promise<void> } {
+  // Chains are tracked in turn, and one whose node is away holds up none
+  // of the others.
   async function pass(): Promise<void> {
     for (const chain of deps.chains.chains) {
-      const open = await deps.db
-        .select({ id: transactions.id, errorCode: transactions.errorCode })
-        .from(transactions)
-        .where(
-          and(
-            eq(transactions.status, 'submitted'),
-            eq(transactions.chainId, chain.id),
-          ),
-        )
-        .orderBy(asc(transactions.submittedAt))
-        .limit(BATCH)
-      if (open.length === 0) continue
-      const { client } = deps.chains.resolve(chain.id)
-      const left = await settleMined({ ...deps, chain, client }, open)
-      await inLanes(left, PARALLEL, ({ id }) =>
-        trackOne(deps, { id, chainId: chain.id }),
+      await trackChain(deps, chain).catch((error: unknown) =>
+        deps.log.warn(
+          { chainId: chain.id, error: errorSummary(error) },
+          'tracking pass failed',
+        ),
       )
     }
   }
 
   return runEvery(deps.intervalMs, pass, (error) =>
     deps.log.warn({ error: errorSummary(error) }, 'tracking pass failed'),
+  )
+}
+
+async function trackChain(deps: TrackerDeps, chain: Chain): Promise<void> {
+  const open = await deps.db
+    .select({ id: transactions.id, errorCode: transactions.errorCode })
+    .from(transactions)
+    .where(
+      and(
+        eq(transactions.status, 'submitted'),
+        eq(transactions.chainId, chain.id),
+      ),
+    )
+    .orderBy(asc(transactions.submittedAt))
+    .limit(BATCH)
+  if (open.length === 0) return
+  const { client } = deps.chains.resolve(chain.id)
+  const left = await settleMined({ ...deps, chain, client }, open)
+  await inLanes(left, PARALLEL, ({ id }) =>
+    trackOne(deps, { id, chainId: chain.id }),
   )
 }
 
