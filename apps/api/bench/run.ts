@@ -15,7 +15,11 @@ import type { Settings } from './settings.js'
 import { apiKeyClient } from './setup.js'
 import { startStack, type BenchStack } from './stack.js'
 import { format, machine, type Report, type Row } from './table.js'
-import { createWallets, deriveAccounts } from './wallets.js'
+import {
+  createWallets,
+  deriveAccountBatches,
+  deriveAccounts,
+} from './wallets.js'
 import type { ApiClient } from './client.js'
 
 type Say = (line: string) => void
@@ -123,6 +127,28 @@ async function derivation(context: Context, walletIds: string[]) {
       `${settings.accounts} accounts over ${spread.length} wallets`,
       'bound: open chain key, derive, seal in a loop',
     ]),
+  )
+
+  const { accountBatch } = settings
+  const batched = settings.accounts * 4
+  say(`deriving ${batched} accounts in batches of ${accountBatch}`)
+  const perSecond = await deriveAccountBatches(client, db, spread, {
+    count: batched,
+    concurrency: settings.connections,
+    batch: accountBatch,
+  })
+  rows.push(
+    rateRow(
+      'Account derivation, batched',
+      perSecond,
+      bounds.accounts,
+      'accounts',
+      [
+        `${batched} accounts in requests of ${accountBatch} over ` +
+          `${spread.length} wallets, ${settings.connections} in flight`,
+        'bound: as above',
+      ],
+    ),
   )
 }
 

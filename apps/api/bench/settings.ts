@@ -19,6 +19,8 @@ export interface Settings {
   boundSeconds: number
   wallets: number
   accounts: number
+  /** Accounts per request in the batched derivation. */
+  accountBatch: number
   /** Requests in flight while making wallets and accounts. */
   creationConcurrency: number
   loadSeconds: number
@@ -52,6 +54,7 @@ export function readSettings(argv: string[]): Settings {
     boundSeconds: quick ? 2 : 5,
     wallets: quick ? 400 : 2000,
     accounts: quick ? 1000 : 5000,
+    accountBatch: 100,
     creationConcurrency: 64,
     loadSeconds: quick ? 5 : 15,
     connections: 32,

@@ -69,6 +69,37 @@ export async function deriveAccounts(
   return count / ((performance.now() - started) / 1000)
 }
 
+/**
+ * Asks for `count` more accounts in batches of `batch` through
+ * POST /v1/wallets/:id/accounts/batch, spread over `walletIds`, and
+ * returns accounts made ready per second.
+ */
+export async function deriveAccountBatches(
+  client: ApiClient,
+  db: BenchDatabase,
+  walletIds: string[],
+  { count, concurrency, batch }: WalletRunOptions & { batch: number },
+): Promise<number> {
+  const [before] = await db<{ ready: number }[]>`
+    select count(*)::int as ready from accounts where status = 'ready'`
+  const requests = Math.ceil(count / batch)
+  const started = performance.now()
+  await pool(requests, concurrency, (index) =>
+    client.request(
+      'POST',
+      `/v1/wallets/${walletIds[index % walletIds.length]}/accounts/batch`,
+      { count: batch },
+    ),
+  )
+  await waitUntil(
+    'accounts ready',
+    () => readyCount(db, 'accounts'),
+    (before?.ready ?? 0) + requests * batch,
+    60_000 + count * 5,
+  )
+  return (requests * batch) / ((performance.now() - started) / 1000)
+}
+
 /** Ready rows of a table; a failed row ends the run at once. */
 async function readyCount(
   db: BenchDatabase,

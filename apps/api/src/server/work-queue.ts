@@ -26,6 +26,8 @@ import { openTransactionQueue, type SendOptions } from './transaction-queue.js'
 export interface WorkQueue {
   announceWallet(walletId: string, log: FastifyBaseLogger): Promise<void>
   announceAccount(accountId: string, log: FastifyBaseLogger): Promise<void>
+  /** Announces one wallet's accounts as one job. */
+  announceAccounts(accountIds: string[], log: FastifyBaseLogger): Promise<void>
   /** Asks a signer for a signature and waits for it; see sign-queue.ts. */
   sign(job: SignJob, options: SignOptions): Promise<SignResult>
   /** Announces a recorded transaction; see transaction-queue.ts. */
@@ -101,6 +103,8 @@ export function openWorkQueue(
       announce(walletQueue, { walletId }, walletId, log),
     announceAccount: (accountId, log) =>
       announce(accountQueue, { accountId }, accountId, log),
+    announceAccounts: (accountIds, log) =>
+      announce(accountQueue, { accountIds }, `batch-${accountIds[0]}`, log),
     sign: signQueue.sign,
     sendTransaction: transactionQueue.send,
     queues: [

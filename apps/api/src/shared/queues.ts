@@ -30,11 +30,32 @@ export const WalletJobSchema = Type.Object(
 )
 export type WalletJob = Static<typeof WalletJobSchema>
 
-export const AccountJobSchema = Type.Object(
-  { accountId: Uuid },
-  { additionalProperties: false },
-)
+/** Most accounts one request, and so one job, may derive. */
+export const MAX_ACCOUNT_BATCH = 100
+
+/**
+ * One account, or a batch of one wallet's accounts asked for together:
+ * a batch opens the wallet's chain key once and records every address in
+ * one statement. A batch's job id is `batch-` and its first account's id.
+ */
+export const AccountJobSchema = Type.Union([
+  Type.Object({ accountId: Uuid }, { additionalProperties: false }),
+  Type.Object(
+    {
+      accountIds: Type.Array(Uuid, {
+        minItems: 1,
+        maxItems: MAX_ACCOUNT_BATCH,
+      }),
+    },
+    { additionalProperties: false },
+  ),
+])
 export type AccountJob = Static<typeof AccountJobSchema>
+
+/** The ids of the accounts an account job derives. */
+export function accountIdsOf(job: AccountJob): string[] {
+  return 'accountIds' in job ? job.accountIds : [job.accountId]
+}
 
 export const TransactionJobSchema = Type.Object(
   { transactionId: Uuid },

@@ -20,7 +20,7 @@ import {
   WALLET_CREATE_QUEUE,
 } from '../shared/queues.js'
 import { errorSummary, failureCodeOf } from './jobs/job-error.js'
-import { markAccountFailed, markWalletFailed } from './jobs/mark-failed.js'
+import { markAccountsFailed, markWalletFailed } from './jobs/mark-failed.js'
 import { runEvery } from './run-every.js'
 
 export interface ReconcilerDeps {
@@ -76,7 +76,7 @@ export function startReconciler(deps: ReconcilerDeps): {
       markWalletFailed(deps.db, id, code),
     )
     await settleFailedJobs(accountQueue, pendingAccounts, (id, code) =>
-      markAccountFailed(deps.db, id, code),
+      markAccountsFailed(deps.db, [id], code),
     )
     await walletQueue.addBulk(
       pendingWallets.map(({ id }) => ({

@@ -6,6 +6,7 @@ import type { Database } from '../shared/db/client.js'
 import {
   ACCOUNT_DERIVE_QUEUE,
   ACCOUNT_SIGN_QUEUE,
+  accountIdsOf,
   isAccountJob,
   isSignJob,
   isTransactionJob,
@@ -18,8 +19,8 @@ import {
 } from '../shared/queues.js'
 import type { MasterKey } from './custody/envelope.js'
 import { createWallet } from './jobs/create-wallet.js'
-import { deriveAccount } from './jobs/derive-account.js'
-import { markAccountFailed, markWalletFailed } from './jobs/mark-failed.js'
+import { deriveAccounts } from './jobs/derive-account.js'
+import { markAccountsFailed, markWalletFailed } from './jobs/mark-failed.js'
 import { sign } from './jobs/sign.js'
 import {
   markTransactionFailed,
@@ -42,10 +43,7 @@ export interface WorkerDeps {
 
 /** What a job returns: its time, and for durable work what was done. */
 type Finished = { durationMs: number; outcome?: JobResult['outcome'] }
-type Handler = (
-  job: Job,
-  progress: (percent: number) => Promise<void>,
-) => Promise<Finished>
+type Handler = (job: Job) => Promise<Finished>
 type MarkFailed = (job: Job, code: string, permanent: boolean) => Promise<void>
 
 /** Starts one worker per queue. */
@@ -55,9 +53,9 @@ export function startWorkers(deps: WorkerDeps): Worker[] {
     startWorker(
       deps,
       WALLET_CREATE_QUEUE,
-      (job, progress) => {
+      (job) => {
         if (!isWalletJob(job.data)) throw new PermanentJobError('INVALID_JOB')
-        return createWallet({ db, masterKey, progress }, job.data.walletId)
+        return createWallet({ db, masterKey }, job.data.walletId)
       },
       (job, code) =>
         isWalletJob(job.data)
@@ -67,13 +65,13 @@ export function startWorkers(deps: WorkerDeps): Worker[] {
     startWorker(
       deps,
       ACCOUNT_DERIVE_QUEUE,
-      (job, progress) => {
+      (job) => {
         if (!isAccountJob(job.data)) throw new PermanentJobError('INVALID_JOB')
-        return deriveAccount({ db, masterKey, progress }, job.data.accountId)
+        return deriveAccounts({ db, masterKey }, accountIdsOf(job.data))
       },
       (job, code) =>
         isAccountJob(job.data)
-          ? markAccountFailed(db, job.data.accountId, code)
+          ? markAccountsFailed(db, accountIdsOf(job.data), code)
           : Promise.resolve(),
     ),
     // Sign jobs have no row to mark failed: their caller hears of it.
@@ -125,9 +123,7 @@ function startWorker(
     async (job) => {
       const log = deps.log.child({ queue, jobId: job.id })
       try {
-        const result = await handle(job, (percent) =>
-          job.updateProgress(percent),
-        )
+        const result = await handle(job)
         log.info({ outcome: result.outcome, ms: result.durationMs }, 'job done')
         return result
       } catch (error) {

@@ -94,6 +94,11 @@ export const PROBES: Probe[] = [
     foreign: WALLET,
     body: named('account'),
   }),
+  probe(
+    'POST /v1/wallets/:id/accounts/batch',
+    (u) => `${wallet(u)}/accounts/batch`,
+    { own: 202, foreign: WALLET, body: () => ({ count: 2 }) },
+  ),
   probe('GET /v1/wallets/:id/accounts', (u) => `${wallet(u)}/accounts`, {
     own: 200,
     foreign: WALLET,

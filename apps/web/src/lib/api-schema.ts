@@ -1499,6 +1499,164 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/v1/wallets/{id}/accounts/batch': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Derive the next accounts of a ready wallet, in one job */
+    post: {
+      parameters: {
+        query?: never
+        header?: {
+          /** @description Makes a retry safe: a repeat with the same key and body returns the first answer and creates nothing */
+          'idempotency-key'?: string
+        }
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description How many accounts, at consecutive indices */
+            count: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string
+                /** Format: uuid */
+                walletId: string
+                index: number
+                /** @description BIP-44 path, m/44'/60'/0'/0/<index> */
+                path: string
+                name: string | null
+                /** @description pending until a signer has done the work */
+                status: 'pending' | 'ready' | 'failed'
+                /** @description EIP-55 checksummed; null until ready */
+                address: string | null
+                errorCode: string | null
+                /** Format: date-time */
+                createdAt: string
+                /** Format: date-time */
+                updatedAt: string
+              }[]
+            }
+          }
+        }
+        /** @description An error */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable code; see docs/errors.md */
+                code: string
+                message: string
+              }
+            }
+          }
+        }
+        /** @description An error */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable code; see docs/errors.md */
+                code: string
+                message: string
+              }
+            }
+          }
+        }
+        /** @description An error */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable code; see docs/errors.md */
+                code: string
+                message: string
+              }
+            }
+          }
+        }
+        /** @description An error */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable code; see docs/errors.md */
+                code: string
+                message: string
+              }
+            }
+          }
+        }
+        /** @description An error */
+        429: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable code; see docs/errors.md */
+                code: string
+                message: string
+              }
+            }
+          }
+        }
+        /** @description An error */
+        503: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable code; see docs/errors.md */
+                code: string
+                message: string
+              }
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/v1/accounts/{id}': {
     parameters: {
       query?: never

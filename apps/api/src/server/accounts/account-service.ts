@@ -44,6 +44,50 @@ export async function createAccount(
   )
 }
 
+/**
+ * Records `count` pending accounts at the wallet's next indices, in one
+ * transaction, as `createAccount` does for one: the wallet's counter moves
+ * by `count` under its row lock, so a batch's indices are consecutive.
+ */
+export async function createAccounts(
+  db: Database,
+  userId: string,
+  walletId: string,
+  count: number,
+  idempotencyKey: string | undefined,
+): Promise<Outcome<{ data: AccountView[] }>> {
+  const request = ['POST /v1/wallets/:id/accounts/batch', walletId, count]
+  return idempotent(
+    db,
+    { userId, key: idempotencyKey, request },
+    async (tx) => {
+      const [wallet] = await tx
+        .update(wallets)
+        .set({ nextAccountIndex: sql`${wallets.nextAccountIndex} + ${count}` })
+        .where(and(eq(wallets.id, walletId), eq(wallets.userId, userId)))
+        .returning({
+          first: sql<number>`${wallets.nextAccountIndex} - ${count}`,
+          status: wallets.status,
+        })
+      if (!wallet) throw new AppError('WALLET_NOT_FOUND')
+      if (wallet.status !== 'ready') throw new AppError('WALLET_NOT_READY')
+
+      const created = await tx
+        .insert(accounts)
+        .values(
+          Array.from({ length: count }, (_, offset) => ({
+            walletId,
+            userId,
+            index: wallet.first + offset,
+          })),
+        )
+        .returning()
+      created.sort((a, b) => a.index - b.index)
+      return { status: 202, body: { data: created.map(toAccountView) } }
+    },
+  )
+}
+
 /** A user's account; another user's answers as not found. */
 export async function getAccount(
   db: Database,

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 
 import type { accounts } from '../../shared/db/schema.js'
+import { MAX_ACCOUNT_BATCH } from '../../shared/queues.js'
 import { Timestamp, VISIBLE_TEXT_PATTERN } from '../http/schemas.js'
 
 export type Account = typeof accounts.$inferSelect
@@ -36,6 +37,17 @@ export type AccountView = Static<typeof AccountSchema>
 
 export const CreateAccountBodySchema = Type.Object(
   { name: Type.Optional(NameSchema) },
+  { additionalProperties: false },
+)
+
+export const CreateAccountsBodySchema = Type.Object(
+  {
+    count: Type.Integer({
+      minimum: 1,
+      maximum: MAX_ACCOUNT_BATCH,
+      description: 'How many accounts, at consecutive indices',
+    }),
+  },
   { additionalProperties: false },
 )
 

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 
 import type { Database } from '../../shared/db/client.js'
-import { createAccount } from '../accounts/account-service.js'
+import { createAccount, createAccounts } from '../accounts/account-service.js'
 import {
   AccountListSchema,
   AccountSchema,
   CreateAccountBodySchema,
+  CreateAccountsBodySchema,
   RenameBodySchema,
   toAccountView,
 } from '../accounts/schemas.js'
@@ -177,6 +178,44 @@ const walletRoutes: FastifyPluginAsyncTypebox<WalletRoutesOptions> = async (
       else {
         request.log.info({ accountId: outcome.body.id }, 'account requested')
         await workQueue.announceAccount(outcome.body.id, request.log)
+      }
+      return reply.status(202).send(outcome.body)
+    },
+  )
+
+  app.post(
+    '/v1/wallets/:id/accounts/batch',
+    {
+      schema: {
+        tags,
+        summary: 'Derive the next accounts of a ready wallet, in one job',
+        params: IdParamsSchema,
+        headers: IdempotencyHeadersSchema,
+        body: CreateAccountsBodySchema,
+        response: {
+          202: AccountListSchema,
+          ...authenticatedErrors,
+          ...errorResponses(404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await createAccounts(
+        db,
+        principalOf(request).userId,
+        request.params.id,
+        request.body.count,
+        request.headers['idempotency-key'],
+      )
+
+      if (outcome.replayed) reply.header(REPLAYED_HEADER, 'true')
+      else {
+        const accountIds = outcome.body.data.map((account) => account.id)
+        request.log.info(
+          { walletId: request.params.id, count: accountIds.length },
+          'accounts requested',
+        )
+        await workQueue.announceAccounts(accountIds, request.log)
       }
       return reply.status(202).send(outcome.body)
     },

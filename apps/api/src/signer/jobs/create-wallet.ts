@@ -21,7 +21,6 @@ import { finished } from './job-result.js'
 export interface CreateWalletDeps {
   db: Database
   masterKey: MasterKey
-  progress(percent: number): Promise<void>
 }
 
 /**
@@ -48,12 +47,10 @@ export async function createWallet(
     const seed = await seedFromEntropy(entropy)
     chainKey = deriveChainKey(seed)
     seed.fill(0)
-    await deps.progress(50)
 
     const sealed = sealWallet(deps.masterKey, walletId, { entropy, chainKey })
     const account = sealedAccount(deps.masterKey, walletId, sealed, chainKey)
     const stored = await store(deps.db, walletId, sealed, account)
-    await deps.progress(100)
     return finished(stored ? 'done' : 'already-done', started)
   } finally {
     entropy.fill(0)

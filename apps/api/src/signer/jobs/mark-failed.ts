@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 
 import type { Database } from '../../shared/db/client.js'
 import { accounts, wallets } from '../../shared/db/schema.js'
@@ -32,14 +32,16 @@ export async function markWalletFailed(
   })
 }
 
-/** Marks a pending account failed with `code`. */
-export async function markAccountFailed(
+/** Marks the pending accounts of `accountIds` failed with `code`. */
+export async function markAccountsFailed(
   db: Database,
-  accountId: string,
+  accountIds: string[],
   code: string,
 ): Promise<void> {
   await db
     .update(accounts)
     .set({ status: 'failed', errorCode: code, updatedAt: sql`now()` })
-    .where(and(eq(accounts.id, accountId), eq(accounts.status, 'pending')))
+    .where(
+      and(inArray(accounts.id, accountIds), eq(accounts.status, 'pending')),
+    )
 }
