@@ -11,6 +11,7 @@ import {
   type SignJob,
   type SignResult,
 } from '../shared/queues.js'
+import { waitForJobEnd, type JobEndWait } from './job-ends.js'
 import { lazyListener } from './queue-listener.js'
 
 export interface SignOptions {
@@ -31,8 +32,6 @@ export interface SignQueue {
   close(): Promise<void>
 }
 
-// Job.waitUntilFinished's own wording when its time-to-live runs out.
-const TIMED_OUT = /timed out before finishing/
 const CODE = /^[A-Z][A-Z_]*$/
 const ENQUEUE_TIMEOUT_MS = 1000
 const CLOSE_TIMEOUT_MS = 1000
@@ -52,42 +51,39 @@ export function openSignQueue(
   queue.on('error', () => {}) // reported by /readyz, as for the other queues
   const listener = lazyListener(queue, listen)
 
-  async function enqueue(data: SignJob) {
+  /**
+   * Adds a sign job and starts waiting for its end; `timeoutMs` counts
+   * from now. Throws SERVICE_UNAVAILABLE when Redis does not take it.
+   */
+  async function enqueue(data: SignJob, timeoutMs: number) {
+    const jobId = randomUUID()
+    let wait: JobEndWait | undefined
     const adding = listener.get().then(async (events) => {
-      const job = await queue.add(ACCOUNT_SIGN_QUEUE, data, {
-        jobId: randomUUID(),
-      })
-      return { job, events }
+      wait = waitForJobEnd(events, jobId, timeoutMs)
+      return queue.add(ACCOUNT_SIGN_QUEUE, data, { jobId })
     })
     try {
-      // Without an offline queue a lost connection fails at once, but
-      // BullMQ waits for a first connection however long it takes.
-      return await within(adding, ENQUEUE_TIMEOUT_MS)
+      const job = await within(adding, ENQUEUE_TIMEOUT_MS)
+      return { job, ended: (wait as JobEndWait).ended }
     } catch (error) {
-      // Added after all once Redis is back: nobody waits for it any more.
-      adding.then(({ job }) => job.remove()).catch(() => {})
+      wait?.cancel()
+      adding.then((job) => job.remove()).catch(() => {})
       throw new AppError('SERVICE_UNAVAILABLE', undefined, { cause: error })
     }
   }
 
   async function sign(data: SignJob, { timeoutMs, log }: SignOptions) {
-    const { job, events } = await enqueue(data)
+    const { job, ended } = await enqueue(data, timeoutMs)
     const context = { queue: ACCOUNT_SIGN_QUEUE, jobId: job.id }
 
-    let result: unknown
-    try {
-      result = await job.waitUntilFinished(events, timeoutMs)
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      if (!TIMED_OUT.test(reason)) throw failure(reason, context, log)
-      // Nobody waits for it any more: a signer that comes later must not
-      // sign for no one. A job already running cannot be removed, and
-      // finishes unheard.
+    const end = await ended
+    if (end.kind === 'failed') throw failure(end.reason, context, log)
+    if (end.kind === 'timed-out') {
       await job.remove().catch(() => {})
       log.warn(context, 'no signer answered in time')
       throw new AppError('SIGNER_UNAVAILABLE')
     }
-    if (isSignResult(result)) return result
+    if (isSignResult(end.value)) return end.value
     log.error(context, 'sign job returned something else than a signature')
     throw new AppError('INTERNAL_ERROR')
   }

@@ -6,6 +6,7 @@ import {
   transactionJobOptions,
   type TransactionJob,
 } from '../shared/queues.js'
+import { waitForJobEnd, type JobEndWait } from './job-ends.js'
 import { lazyListener } from './queue-listener.js'
 
 export interface SendOptions {
@@ -46,26 +47,27 @@ export function openTransactionQueue(
 
   async function send(transactionId: string, { waitMs, log }: SendOptions) {
     const context = { queue: TRANSACTION_SEND_QUEUE, jobId: transactionId }
-    let job
-    let events
+    let wait: JobEndWait | undefined
     try {
-      events = waitMs === 0 ? undefined : await listener.get()
-      job = await queue.add(
+      if (waitMs > 0) {
+        wait = waitForJobEnd(await listener.get(), transactionId, waitMs)
+      }
+      await queue.add(
         TRANSACTION_SEND_QUEUE,
         { transactionId },
         { jobId: transactionId, ...transactionJobOptions },
       )
     } catch (error) {
+      wait?.cancel()
       log.warn(
         { err: error, ...context },
         'enqueue failed; the reconciler will retry',
       )
       return
     }
-    if (!events) return
     // A job that fails for now, or outlasts the wait, is no error here:
     // the answer shows the transaction still queued.
-    await job.waitUntilFinished(events, waitMs).catch(() => {})
+    await wait?.ended
   }
 
   return {

@@ -129,11 +129,12 @@ export function isSignResult(value: unknown): value is SignResult {
 
 /**
  * One attempt: the caller is waiting, and a retry after it gave up would
- * sign for no one. Results are public but of no use after a minute.
+ * sign for no one. The result reaches the caller in the job's completed
+ * event, so the job itself is deleted as it completes.
  */
 export const signJobOptions: DefaultJobOptions = {
   attempts: 1,
-  removeOnComplete: { age: 60 },
+  removeOnComplete: true,
   removeOnFail: { age: 60 * 60 },
 }
 
