@@ -17,7 +17,7 @@ declare module 'autocannon' {
   }
 
   interface Result {
-    requests: Histogram
+    requests: Histogram & { total: number }
     latency: Histogram
     errors: number
     timeouts: number

@@ -1,10 +1,16 @@
 import autocannon from 'autocannon'
 
+import type { CpuMeter, CpuUse } from './cpu.js'
+
 /** What a fixed-concurrency load of one request measured. */
 export interface LoadResult {
   perSecond: number
   p50Ms: number
   p99Ms: number
+  /** Requests answered in the measured part. */
+  total: number
+  /** CPU used during the measured part, when a meter was given. */
+  cpu?: CpuUse
 }
 
 export interface LoadOptions {
@@ -14,6 +20,7 @@ export interface LoadOptions {
   method?: 'GET' | 'POST'
   headers?: Record<string, string>
   body?: unknown
+  meter?: CpuMeter
 }
 
 /**
@@ -33,7 +40,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
   }
   await autocannon({ ...request, duration: 2 })
+  const measured = options.meter?.()
   const result = await autocannon({ ...request, duration: options.seconds })
+  const cpu = measured?.()
   if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
     throw new Error(
       `${request.method} ${options.url}: ${result.errors} errors, ` +
@@ -44,5 +53,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     perSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
+    total: result.requests.total,
+    ...(cpu && { cpu }),
   }
 }

@@ -5,13 +5,13 @@ import { format, resolveConfig } from 'prettier'
 
 import { runBenchmarks } from './run.js'
 import { BENCHMARKS, readSettings } from './settings.js'
-import { markdownReport, markdownTable } from './table.js'
+import { cpuTable, markdownReport, markdownTable } from './table.js'
 
 const REPORT = new URL('../../../docs/benchmarks.md', import.meta.url)
 
 const settings = readSettings(process.argv.slice(2))
 const report = await runBenchmarks(settings, (line) => console.log(line))
-console.log(`\n${markdownTable(report.rows)}\n`)
+console.log(`\n${markdownTable(report.rows)}\n\n${cpuTable(report.rows)}\n`)
 if (settings.only.length < BENCHMARKS.length) {
   console.log('some benchmarks only: docs/benchmarks.md left as it was')
   process.exit(0)

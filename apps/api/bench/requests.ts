@@ -1,9 +1,11 @@
 import type { ApiClient } from './client.js'
+import type { CpuMeter } from './cpu.js'
 import { runLoad, type LoadResult } from './load.js'
 
 export interface RequestRunOptions {
   seconds: number
   connections: number
+  meter?: CpuMeter
 }
 
 /** POST /v1/accounts/:id/sign-message at a fixed concurrency. */

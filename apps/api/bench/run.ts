@@ -3,6 +3,7 @@ import path from 'node:path'
 import { accountBound, signingBound, walletBound } from './bounds.js'
 import { chainClient, fund } from './chain.js'
 import { connectBenchDatabase, type BenchDatabase } from './client.js'
+import { cpuMeter, type CpuMeter } from './cpu.js'
 import { startBenchScript } from './processes.js'
 import {
   firstAccount,
@@ -10,6 +11,7 @@ import {
   readWallet,
   signMessages,
 } from './requests.js'
+import type { LoadResult } from './load.js'
 import { sendTransactions, type SendingAccount } from './sending.js'
 import type { Settings } from './settings.js'
 import { apiKeyClient } from './setup.js'
@@ -45,7 +47,8 @@ export async function runBenchmarks(
   try {
     say(`logs in ${stack.logDir}`)
     const client = await apiKeyClient(stack)
-    const context = { settings, stack, client, db, bounds, rows, say }
+    const meter = cpuMeter(() => stack.pids())
+    const context = { settings, stack, client, db, bounds, rows, say, meter }
     const walletIds = await creation(context)
     await requests(context, walletIds)
     if (settings.only.includes('sending')) await sending(context)
@@ -77,6 +80,7 @@ interface Context {
   bounds: Bounds
   rows: Row[]
   say: Say
+  meter: CpuMeter
 }
 
 async function measureBounds(settings: Settings, say: Say): Promise<Bounds> {
@@ -101,44 +105,57 @@ async function creation(context: Context): Promise<string[]> {
   // The other benchmarks need some wallets, measured or not.
   const count = measured ? settings.wallets : 50
   say(`creating ${count} wallets`)
+  const stopMeter = context.meter()
   const wallets = await createWallets(client, db, { count, concurrency })
+  const cpu = { use: stopMeter(), operations: count }
   if (measured) {
-    rows.push(
-      rateRow('Wallet creation', wallets.perSecond, bounds.wallets, 'wallets', [
-        `${count} wallets, ${concurrency} requests in flight`,
-        'bound: seed, chain key, account 0 and sealing in a loop',
-      ]),
-    )
+    rows.push({
+      ...rateRow(
+        'Wallet creation',
+        wallets.perSecond,
+        bounds.wallets,
+        'wallets',
+        [
+          `${count} wallets, ${concurrency} requests in flight`,
+          'bound: seed, chain key, account 0 and sealing in a loop',
+        ],
+      ),
+      cpu,
+    })
   }
   if (settings.only.includes('accounts')) await derivation(context, wallets.ids)
   return wallets.ids
 }
 
 async function derivation(context: Context, walletIds: string[]) {
-  const { settings, client, db, bounds, rows, say } = context
+  const { settings, client, db, bounds, rows, say, meter } = context
   say(`deriving ${settings.accounts} accounts`)
   const spread = walletIds.slice(0, Math.min(50, walletIds.length - 1))
+  let stopMeter = meter()
   const accounts = await deriveAccounts(client, db, spread, {
     count: settings.accounts,
     concurrency: settings.creationConcurrency,
   })
-  rows.push(
-    rateRow('Account derivation', accounts, bounds.accounts, 'accounts', [
+  rows.push({
+    ...rateRow('Account derivation', accounts, bounds.accounts, 'accounts', [
       `${settings.accounts} accounts over ${spread.length} wallets`,
       'bound: open chain key, derive, seal in a loop',
     ]),
-  )
+    cpu: { use: stopMeter(), operations: settings.accounts },
+  })
 
   const { accountBatch } = settings
   const batched = settings.accounts * 4
   say(`deriving ${batched} accounts in batches of ${accountBatch}`)
+  stopMeter = meter()
   const perSecond = await deriveAccountBatches(client, db, spread, {
     count: batched,
     concurrency: settings.connections,
     batch: accountBatch,
   })
-  rows.push(
-    rateRow(
+  rows.push({
+    cpu: { use: stopMeter(), operations: batched },
+    ...rateRow(
       'Account derivation, batched',
       perSecond,
       bounds.accounts,
@@ -149,14 +166,15 @@ async function derivation(context: Context, walletIds: string[]) {
         'bound: as above',
       ],
     ),
-  )
+  })
 }
 
 async function requests(context: Context, walletIds: string[]) {
-  const { settings, client, bounds, rows, say } = context
+  const { settings, client, bounds, rows, say, meter } = context
   const load = {
     seconds: settings.loadSeconds,
     connections: settings.connections,
+    meter,
   }
   // The last wallet made: accounts are derived on the first 50 only, so
   // it has account 0 alone, and every mode reads the same answer.
@@ -166,13 +184,14 @@ async function requests(context: Context, walletIds: string[]) {
   if (settings.only.includes('signing')) {
     say('signing messages')
     const signing = await signMessages(client, accountId, load)
-    rows.push(
-      rateRow('Signing', signing.perSecond, bounds.signatures, 'sig', [
+    rows.push({
+      ...rateRow('Signing', signing.perSecond, bounds.signatures, 'sig', [
         `${load.connections} connections, API key`,
         `p50 ${format(signing.p50Ms, 'ms')}, p99 ${format(signing.p99Ms, 'ms')}`,
         'bound: secp256k1 signing in a loop',
       ]),
-    )
+      ...measuredCpu(signing),
+    })
   }
   if (settings.only.includes('reads')) await reading(context, walletId, load)
 }
@@ -180,7 +199,7 @@ async function requests(context: Context, walletIds: string[]) {
 async function reading(
   context: Context,
   walletId: string,
-  load: { seconds: number; connections: number },
+  load: { seconds: number; connections: number; meter: CpuMeter },
 ) {
   const { stack, client, rows, say } = context
   say('reading a wallet, then a hello-world server')
@@ -192,9 +211,13 @@ async function reading(
   )
   try {
     const address = /listening at (\S+)/.exec(hello.output())?.[1] ?? ''
-    const reference = await readHelloWorld(address, load)
-    rows.push(
-      rateRow(
+    const reference = await readHelloWorld(address, {
+      seconds: load.seconds,
+      connections: load.connections,
+    })
+    rows.push({
+      ...measuredCpu(reads),
+      ...rateRow(
         'Authenticated reads',
         reads.perSecond,
         reference.perSecond,
@@ -206,14 +229,14 @@ async function reading(
           'bound: Fastify hello-world',
         ],
       ),
-    )
+    })
   } finally {
     await hello.stop()
   }
 }
 
 async function sending(context: Context) {
-  const { settings, stack, client, db, rows, say } = context
+  const { settings, stack, client, db, rows, say, meter } = context
   const chain = chainClient(stack.rpcUrl)
   say('making and funding the sending accounts')
   const senders = await readyAccounts(context, 11)
@@ -225,20 +248,28 @@ async function sending(context: Context) {
   const options = { concurrency: settings.sendConcurrency }
 
   say(`sending ${settings.sendsFromOne} transactions from one account`)
+  let stopMeter = meter()
   const one = await sendTransactions(client, db, chain, senders.slice(0, 1), {
     ...options,
     perAccount: settings.sendsFromOne,
   })
-  rows.push(sendRow('Sending, 1 account', one, settings.sendsFromOne))
+  rows.push({
+    ...sendRow('Sending, 1 account', one, settings.sendsFromOne),
+    cpu: { use: stopMeter(), operations: settings.sendsFromOne },
+  })
 
   const ten = senders.slice(1)
   const total = settings.sendsPerAccountOfTen * ten.length
   say(`sending ${total} transactions from ${ten.length} accounts`)
+  stopMeter = meter()
   const many = await sendTransactions(client, db, chain, ten, {
     ...options,
     perAccount: settings.sendsPerAccountOfTen,
   })
-  rows.push(sendRow(`Sending, ${ten.length} accounts`, many, total))
+  rows.push({
+    ...sendRow(`Sending, ${ten.length} accounts`, many, total),
+    cpu: { use: stopMeter(), operations: total },
+  })
 }
 
 /** Account 0 of `count` new wallets, once they are ready. */
@@ -257,6 +288,12 @@ async function readyAccounts(
     accounts.push({ id: account.id, address: account.address })
   }
   return accounts
+}
+
+function measuredCpu(result: LoadResult): Pick<Row, 'cpu'> {
+  return result.cpu
+    ? { cpu: { use: result.cpu, operations: result.total } }
+    : {}
 }
 
 function rateRow(

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { Redis } from 'ioredis'
 import postgres from 'postgres'
 
+import type { StackPids } from './cpu.js'
 import { BENCH_AUDIENCE, BENCH_ISSUER, startIssuer } from './issuer.js'
 import { freePort, startAnvil, startNode, type Child } from './processes.js'
 
@@ -28,6 +29,8 @@ export interface BenchStack {
   /** Where every process's log is written. */
   logDir: string
   signers: number
+  /** The process ids of the API, the signers and Anvil. */
+  pids(): StackPids
   token(subject: string): Promise<string>
   stop(): Promise<void>
 }
@@ -110,6 +113,11 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
       databaseUrl: shared.DATABASE_URL,
       logDir,
       signers: options.signers,
+      pids: () => ({
+        anvil: pidsOf(children.slice(0, 1)),
+        api: pidsOf(children.slice(1, 2)),
+        signers: pidsOf(children.slice(2)),
+      }),
       token: (subject) => issuer.token(subject),
       stop,
     }
@@ -117,6 +125,12 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
     await stop()
     throw error
   }
+}
+
+function pidsOf(children: Child[]): number[] {
+  return children.flatMap(({ process }) =>
+    process.pid === undefined ? [] : [process.pid],
+  )
 }
 
 async function dropDatabase(name: string): Promise<void> {
