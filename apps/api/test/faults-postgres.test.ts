@@ -49,12 +49,22 @@ afterAll(async () => {
  * as a failover or an administrator does; returns how many it dropped.
  */
 async function dropConnections(): Promise<number> {
+  // Sessions waiting for a lock go first, and are waited for: were the
+  // holder dropped first, a waiter could take the lock and commit before
+  // its own end reached it.
   // In the select list, not the where clause: there the planner may call
   // it before the other conditions, on every backend of the server.
-  const dropped = await admin<{ pid: number; terminated: boolean }[]>`
+  const waiters = await admin<{ pid: number; terminated: boolean }[]>`
+    select pid, pg_terminate_backend(pid, 5000) as terminated
+    from pg_stat_activity
+    where datname = ${databaseName} and wait_event_type = 'Lock'
+      and pid <> pg_backend_pid()`
+  const rest = await admin<{ pid: number; terminated: boolean }[]>`
     select pid, pg_terminate_backend(pid) as terminated from pg_stat_activity
     where datname = ${databaseName} and pid <> pg_backend_pid()`
-  const pids = dropped.filter((row) => row.terminated).map((row) => row.pid)
+  const pids = [...waiters, ...rest]
+    .filter((row) => row.terminated)
+    .map((row) => row.pid)
   // Dropped once the backends have exited and closed their sockets.
   await waitFor(async () => {
     const [row] = await admin<{ left: number }[]>`
