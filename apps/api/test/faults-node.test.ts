@@ -50,7 +50,8 @@ function failedTwiceEach(ids: string[]): boolean {
 
 /** The columns that say whether, when and where a send went out. */
 async function sendStates(ids: string[]) {
-  return ts.stack.t.database.sql<
+  const sql = ts.stack.t.database.sql
+  return sql<
     {
       id: string
       status: string
@@ -62,7 +63,7 @@ async function sendStates(ids: string[]) {
   >`
     select id, status, hash, submitted_at as "submittedAt",
       block_number as "blockNumber", confirmed_at as "confirmedAt"
-    from transactions where id = any(${ids}) order by nonce`
+    from transactions where id in ${sql(ids)} order by nonce`
 }
 
 /** Each read of the node an account's owner can ask for. */
@@ -153,7 +154,7 @@ describe('the Ethereum node down', () => {
     expect(doneCounts(stack, batch.ids)).toEqual(batch.ids.map(() => 1))
     const [attempts] = await stack.t.database.sql<{ n: number }[]>`
       select count(*)::int as n from transaction_attempts
-      where transaction_id = any(${batch.ids})`
+      where transaction_id in ${stack.t.database.sql(batch.ids)}`
     expect(attempts?.n).toBe(batch.ids.length)
 
     // The refused send was recorded nowhere: its key is free for a retry.

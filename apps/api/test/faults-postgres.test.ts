@@ -129,7 +129,8 @@ async function untilServed(options: InjectOptions): Promise<Response> {
 async function openCount(ids: string[]): Promise<number> {
   const [row] = await ts.stack.t.database.sql<{ open: number }[]>`
     select count(*)::int as open from transactions
-    where id = any(${ids}) and status in ('queued', 'submitted')`
+    where id in ${ts.stack.t.database.sql(ids)}
+      and status in ('queued', 'submitted')`
   return row?.open ?? 0
 }
 

@@ -30,7 +30,7 @@ afterAll(async () => {
 async function countSubmitted(ids: string[]): Promise<number> {
   const [row] = await ts.stack.t.database.sql<{ n: number }[]>`
     select count(*)::int as n from transactions
-    where id = any(${ids}) and status <> 'queued'`
+    where id in ${ts.stack.t.database.sql(ids)} and status <> 'queued'`
   return row?.n ?? 0
 }
 
@@ -67,7 +67,7 @@ describe('a signer killed while sending', () => {
     const signed = await waitFor(async () => {
       const rows = await sql<{ id: string; nonce: number; raw: string }[]>`
         select id, nonce, raw from transactions
-        where id = any(${batch.ids}) and raw is not null order by nonce`
+        where id in ${sql(batch.ids)} and raw is not null order by nonce`
       return rows.length === 2 && rows
     })
     doomed.kill('SIGKILL')
@@ -81,7 +81,7 @@ describe('a signer killed while sending', () => {
     await expectAllMinedOnce(ts.anvil, from, batch, final, 0)
     const [attempts] = await sql<{ n: number }[]>`
       select count(*)::int as n from transaction_attempts
-      where transaction_id = any(${batch.ids})`
+      where transaction_id in ${sql(batch.ids)}`
     expect(attempts?.n).toBe(2)
   }, 90_000)
 })

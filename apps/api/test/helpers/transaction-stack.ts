@@ -174,7 +174,7 @@ export async function waitUntilFinal(
     async () => {
       const [row] = await sql<{ open: number }[]>`
         select count(*)::int as open from transactions
-        where id = any(${ids}) and status in ('queued', 'submitted')`
+        where id in ${sql(ids)} and status in ('queued', 'submitted')`
       return row?.open === 0
     },
     { timeoutMs, intervalMs: 100, message: `${ids.length} to be final` },
