@@ -7,10 +7,8 @@ import { idempotent, type Outcome } from '../http/idempotency.js'
 import { toAccountView, type Account, type AccountView } from './schemas.js'
 
 /**
- * Records a pending account at the wallet's next index. The index comes
- * from incrementing the wallet's counter, which row-locks the wallet until
- * the insert commits: concurrent requests get distinct indices, and one
- * that fails rolls its increment back, so there are no gaps.
+ * Records a pending account at the wallet's next index, honouring an
+ * Idempotency-Key.
  */
 export async function createAccount(
   db: Database,
@@ -20,34 +18,19 @@ export async function createAccount(
   idempotencyKey: string | undefined,
 ): Promise<Outcome<AccountView>> {
   const request = ['POST /v1/wallets/:id/accounts', walletId, name ?? null]
-  return idempotent(
-    db,
-    { userId, key: idempotencyKey, request },
-    async (tx) => {
-      const [wallet] = await tx
-        .update(wallets)
-        .set({ nextAccountIndex: sql`${wallets.nextAccountIndex} + 1` })
-        .where(and(eq(wallets.id, walletId), eq(wallets.userId, userId)))
-        .returning({
-          index: sql<number>`${wallets.nextAccountIndex} - 1`,
-          status: wallets.status,
-        })
-      if (!wallet) throw new AppError('WALLET_NOT_FOUND')
-      if (wallet.status !== 'ready') throw new AppError('WALLET_NOT_READY')
-
-      const [account] = await tx
-        .insert(accounts)
-        .values({ walletId, userId, index: wallet.index, name })
-        .returning()
-      return { status: 202, body: toAccountView(account as Account) }
-    },
-  )
+  const create = async (tx: Queryable) => {
+    const [account] = await insertAccounts(tx, userId, walletId, 1, name)
+    return { status: 202, body: account as AccountView }
+  }
+  if (idempotencyKey === undefined) {
+    return { ...(await create(db)), replayed: false }
+  }
+  return idempotent(db, { userId, key: idempotencyKey, request }, create)
 }
 
 /**
- * Records `count` pending accounts at the wallet's next indices, in one
- * transaction, as `createAccount` does for one: the wallet's counter moves
- * by `count` under its row lock, so a batch's indices are consecutive.
+ * Records `count` pending accounts at the wallet's next, consecutive
+ * indices, honouring an Idempotency-Key.
  */
 export async function createAccounts(
   db: Database,
@@ -57,35 +40,82 @@ export async function createAccounts(
   idempotencyKey: string | undefined,
 ): Promise<Outcome<{ data: AccountView[] }>> {
   const request = ['POST /v1/wallets/:id/accounts/batch', walletId, count]
-  return idempotent(
-    db,
-    { userId, key: idempotencyKey, request },
-    async (tx) => {
-      const [wallet] = await tx
-        .update(wallets)
-        .set({ nextAccountIndex: sql`${wallets.nextAccountIndex} + ${count}` })
-        .where(and(eq(wallets.id, walletId), eq(wallets.userId, userId)))
-        .returning({
-          first: sql<number>`${wallets.nextAccountIndex} - ${count}`,
-          status: wallets.status,
-        })
-      if (!wallet) throw new AppError('WALLET_NOT_FOUND')
-      if (wallet.status !== 'ready') throw new AppError('WALLET_NOT_READY')
+  const create = async (tx: Queryable) => {
+    const data = await insertAccounts(tx, userId, walletId, count, undefined)
+    return { status: 202, body: { data } }
+  }
+  if (idempotencyKey === undefined) {
+    return { ...(await create(db)), replayed: false }
+  }
+  return idempotent(db, { userId, key: idempotencyKey, request }, create)
+}
 
-      const created = await tx
-        .insert(accounts)
-        .values(
-          Array.from({ length: count }, (_, offset) => ({
-            walletId,
-            userId,
-            index: wallet.first + offset,
-          })),
-        )
-        .returning()
-      created.sort((a, b) => a.index - b.index)
-      return { status: 202, body: { data: created.map(toAccountView) } }
-    },
-  )
+type Queryable = Pick<Database, 'execute'>
+
+type InsertedAccount = {
+  id: string
+  index: number
+  name: string | null
+  status: Account['status']
+  created_at: Date
+  updated_at: Date
+}
+
+/**
+ * Takes `count` indices from the wallet's counter and inserts the pending
+ * accounts, in one statement. The counter's update row-locks the wallet
+ * until the statement (or the transaction around it) commits, so
+ * concurrent requests get distinct indices; only a ready wallet of the
+ * user's is counted on, so a refused request uses up no index.
+ */
+async function insertAccounts(
+  db: Queryable,
+  userId: string,
+  walletId: string,
+  count: number,
+  name: string | undefined,
+): Promise<AccountView[]> {
+  const rows = await db.execute<InsertedAccount>(sql`
+    with counter as (
+      update ${wallets}
+      set next_account_index = next_account_index + ${count}::int
+      where ${wallets.id} = ${walletId} and ${wallets.userId} = ${userId}
+        and ${wallets.status} = 'ready'
+      returning next_account_index - ${count}::int as first
+    )
+    insert into ${accounts} (wallet_id, user_id, index, name)
+    select ${walletId}, ${userId}, counter.first + step, ${name ?? null}
+    from counter, generate_series(0, ${count}::int - 1) as step
+    returning id, index, name, status, created_at, updated_at`)
+  if (rows.length === 0) await refusal(db, userId, walletId)
+  return [...rows]
+    .sort((a, b) => a.index - b.index)
+    .map((row) =>
+      toAccountView({
+        id: row.id,
+        walletId,
+        userId,
+        index: row.index,
+        name: row.name,
+        status: row.status,
+        address: null,
+        errorCode: null,
+        createdAt: new Date(row.created_at),
+        updatedAt: new Date(row.updated_at),
+      }),
+    )
+}
+
+/** Why no account was inserted: the wallet is missing or not ready. */
+async function refusal(
+  db: Queryable,
+  userId: string,
+  walletId: string,
+): Promise<never> {
+  const [wallet] = await db.execute<{ status: string }>(sql`
+    select status from ${wallets}
+    where ${wallets.id} = ${walletId} and ${wallets.userId} = ${userId}`)
+  throw new AppError(wallet ? 'WALLET_NOT_READY' : 'WALLET_NOT_FOUND')
 }
 
 /** A user's account; another user's answers as not found. */

@@ -21,8 +21,8 @@ const walletColumns = {
 } satisfies Record<keyof WalletRow, AnyPgColumn>
 
 /**
- * Records a new wallet and its account 0 as pending, in one transaction,
- * honouring an Idempotency-Key. A signer does the rest.
+ * Records a new wallet and its account 0 as pending, honouring an
+ * Idempotency-Key. A signer does the rest.
  */
 export async function createWallet(
   db: Database,
@@ -30,21 +30,51 @@ export async function createWallet(
   name: string,
   idempotencyKey: string | undefined,
 ): Promise<Outcome<WalletView>> {
+  if (idempotencyKey === undefined) {
+    // One statement is atomic on its own: no transaction is needed.
+    return { ...(await insertWallet(db, userId, name)), replayed: false }
+  }
   return idempotent(
     db,
     { userId, key: idempotencyKey, request: ['POST /v1/wallets', name] },
-    async (tx) => {
-      const [wallet] = await tx
-        .insert(wallets)
-        .values({ userId, name })
-        .returning(walletColumns)
-      const created = wallet as WalletRow
-      await tx
-        .insert(accounts)
-        .values({ walletId: created.id, userId, index: 0 })
-      return { status: 202, body: toWalletView(created) }
-    },
+    (tx) => insertWallet(tx, userId, name),
   )
+}
+
+/** Inserts a pending wallet and its account 0, in one statement. */
+async function insertWallet(
+  db: Pick<Database, 'execute'>,
+  userId: string,
+  name: string,
+): Promise<{ status: number; body: WalletView }> {
+  const [row] = await db.execute<{
+    id: string
+    name: string
+    status: WalletRow['status']
+    error_code: string | null
+    created_at: Date
+    updated_at: Date
+  }>(sql`
+    with wallet as (
+      insert into ${wallets} (user_id, name)
+      values (${userId}, ${name})
+      returning id, user_id, name, status, error_code, created_at, updated_at
+    ), first_account as (
+      insert into ${accounts} (wallet_id, user_id, index)
+      select id, user_id, 0 from wallet
+    )
+    select id, name, status, error_code, created_at, updated_at from wallet`)
+  if (!row) throw new Error('the wallet insert returned no row')
+  const wallet: WalletRow = {
+    id: row.id,
+    userId,
+    name: row.name,
+    status: row.status,
+    errorCode: row.error_code,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  }
+  return { status: 202, body: toWalletView(wallet) }
 }
 
 const { keyCiphertext: _sealed, ...accountColumns } = getTableColumns(accounts)
