@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, or, sql } from 'drizzle-orm'
+import { and, eq, gt, or, sql } from 'drizzle-orm'
 
 import type { Database } from '../../shared/db/client.js'
 import { accountNonces, transactions } from '../../shared/db/schema.js'
@@ -74,8 +74,10 @@ export async function inFlightCost(
       and(
         eq(transactions.chainId, chainId),
         eq(transactions.fromAddress, address),
+        // The statuses are written out, not bound, so that the planner can
+        // use the partial index of open transactions in every plan.
         or(
-          inArray(transactions.status, ['queued', 'submitted']),
+          sql`${transactions.status} in ('queued', 'submitted')`,
           gt(transactions.blockNumber, Number(blockNumber)),
         ),
       ),

@@ -254,6 +254,17 @@ export const transactions = pgTable(
     index('transactions_open_idx')
       .on(table.status)
       .where(sql`${table.status} in ('queued', 'submitted')`),
+    // What a sender's sends in flight may cost is summed over these two:
+    // its open transactions, and those mined after a given block. Without
+    // them the sum read every transaction the sender ever made.
+    index('transactions_sender_open_idx')
+      .on(table.chainId, table.fromAddress)
+      .where(sql`${table.status} in ('queued', 'submitted')`),
+    index('transactions_sender_block_idx').on(
+      table.chainId,
+      table.fromAddress,
+      table.blockNumber,
+    ),
     check(
       'transactions_status_check',
       sql`${table.status} in ('queued', 'submitted', 'confirmed', 'failed')`,

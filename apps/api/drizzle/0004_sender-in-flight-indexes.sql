@@ -1,0 +1,2 @@
+CREATE INDEX "transactions_sender_open_idx" ON "transactions" USING btree ("chain_id","from_address") WHERE "transactions"."status" in ('queued', 'submitted');--> statement-breakpoint
+CREATE INDEX "transactions_sender_block_idx" ON "transactions" USING btree ("chain_id","from_address","block_number");
