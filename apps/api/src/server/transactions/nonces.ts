@@ -1,4 +1,4 @@
-import { and, eq, gt, or, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 
 import type { Database } from '../../shared/db/client.js'
 import { accountNonces, transactions } from '../../shared/db/schema.js'
@@ -65,22 +65,19 @@ export async function inFlightCost(
   address: string,
   blockNumber: bigint,
 ): Promise<bigint> {
-  const [row] = await tx
-    .select({
-      total: sql<string>`coalesce(sum(${transactions.value} + ${transactions.gasLimit} * ${transactions.maxFeePerGas}), 0)::text`,
-    })
-    .from(transactions)
-    .where(
-      and(
-        eq(transactions.chainId, chainId),
-        eq(transactions.fromAddress, address),
-        // The statuses are written out, not bound, so that the planner can
-        // use the partial index of open transactions in every plan.
-        or(
-          sql`${transactions.status} in ('queued', 'submitted')`,
-          gt(transactions.blockNumber, Number(blockNumber)),
-        ),
-      ),
-    )
+  const cost = sql`coalesce(sum(value + gas_limit * max_fee_per_gas), 0)`
+  const sender = sql`chain_id = ${chainId} and from_address = ${address}`
+  // Two sums, each planned on its own, so that every plan reads one
+  // index: the partial index of open transactions (whose statuses are
+  // written out, not bound, for it to apply), and the sender's index by
+  // block for those mined after `blockNumber`.
+  const [row] = await tx.execute<{ total: string }>(sql`
+    select (
+      (select ${cost} from ${transactions}
+        where ${sender} and status in ('queued', 'submitted'))
+      + (select ${cost} from ${transactions}
+        where ${sender} and block_number > ${Number(blockNumber)}
+          and status not in ('queued', 'submitted'))
+    )::text as total`)
   return BigInt(row?.total ?? '0')
 }
