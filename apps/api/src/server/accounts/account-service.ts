@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '../../shared/db/client.js'
 import { accounts, wallets } from '../../shared/db/schema.js'
 import { AppError } from '../../shared/errors.js'
-import { idempotent, type Outcome } from '../http/idempotency.js'
+import { idempotentStatement, type Outcome } from '../http/idempotency.js'
 import { toAccountView, type Account, type AccountView } from './schemas.js'
 
 /**
@@ -18,14 +18,14 @@ export async function createAccount(
   idempotencyKey: string | undefined,
 ): Promise<Outcome<AccountView>> {
   const request = ['POST /v1/wallets/:id/accounts', walletId, name ?? null]
-  const create = async (tx: Queryable) => {
-    const [account] = await insertAccounts(tx, userId, walletId, 1, name)
-    return { status: 202, body: account as AccountView }
-  }
-  if (idempotencyKey === undefined) {
-    return { ...(await create(db)), replayed: false }
-  }
-  return idempotent(db, { userId, key: idempotencyKey, request }, create)
+  return idempotentStatement(
+    db,
+    { userId, key: idempotencyKey, request },
+    async (tx) => {
+      const [account] = await insertAccounts(tx, userId, walletId, 1, name)
+      return { status: 202, body: account as AccountView }
+    },
+  )
 }
 
 /**
@@ -40,14 +40,14 @@ export async function createAccounts(
   idempotencyKey: string | undefined,
 ): Promise<Outcome<{ data: AccountView[] }>> {
   const request = ['POST /v1/wallets/:id/accounts/batch', walletId, count]
-  const create = async (tx: Queryable) => {
-    const data = await insertAccounts(tx, userId, walletId, count, undefined)
-    return { status: 202, body: { data } }
-  }
-  if (idempotencyKey === undefined) {
-    return { ...(await create(db)), replayed: false }
-  }
-  return idempotent(db, { userId, key: idempotencyKey, request }, create)
+  return idempotentStatement(
+    db,
+    { userId, key: idempotencyKey, request },
+    async (tx) => {
+      const data = await insertAccounts(tx, userId, walletId, count, undefined)
+      return { status: 202, body: { data } }
+    },
+  )
 }
 
 type Queryable = Pick<Database, 'execute'>

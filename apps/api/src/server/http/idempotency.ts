@@ -76,6 +76,22 @@ export async function idempotent<T>(
 }
 
 /**
+ * As `idempotent`, for a `create` that writes in one statement: without a
+ * key it runs on its own, since one statement is atomic already and needs
+ * no transaction around it.
+ */
+export async function idempotentStatement<T>(
+  db: Database,
+  call: IdempotentCall,
+  create: (db: Database | Transaction) => Promise<{ status: number; body: T }>,
+): Promise<Outcome<T>> {
+  if (call.key === undefined) {
+    return { ...(await create(db)), replayed: false }
+  }
+  return idempotent(db, call, create)
+}
+
+/**
  * The stored answer to an earlier request with the caller's key, if there
  * is one; claims nothing. It lets a route skip costly work (asking a chain's
  * node) on a plain retry; `idempotent` still settles concurrent repeats.

@@ -5,7 +5,7 @@ import type { Database } from '../../shared/db/client.js'
 import { preparedQuery } from '../../shared/db/prepared.js'
 import { accounts, wallets } from '../../shared/db/schema.js'
 import { AppError } from '../../shared/errors.js'
-import { idempotent, type Outcome } from '../http/idempotency.js'
+import { idempotentStatement, type Outcome } from '../http/idempotency.js'
 import { toWalletView, type WalletRow, type WalletView } from './schemas.js'
 import type { AccountRow } from '../accounts/schemas.js'
 
@@ -30,11 +30,7 @@ export async function createWallet(
   name: string,
   idempotencyKey: string | undefined,
 ): Promise<Outcome<WalletView>> {
-  if (idempotencyKey === undefined) {
-    // One statement is atomic on its own: no transaction is needed.
-    return { ...(await insertWallet(db, userId, name)), replayed: false }
-  }
-  return idempotent(
+  return idempotentStatement(
     db,
     { userId, key: idempotencyKey, request: ['POST /v1/wallets', name] },
     (tx) => insertWallet(tx, userId, name),
