@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { AccountView } from '../src/server/accounts/schemas.js'
-import { queuePrefix, ACCOUNT_DERIVE_QUEUE } from '../src/shared/queues.js'
+import {
+  accountBatchJobId,
+  ACCOUNT_DERIVE_QUEUE,
+  queuePrefix,
+} from '../src/shared/queues.js'
 import { unique } from './helpers/app.js'
 import {
   addressOf,
@@ -109,7 +113,10 @@ describe('POST /v1/wallets/:id/accounts/batch', () => {
     const ids = answer.json<{ data: AccountView[] }>().data.map((a) => a.id)
 
     const key = `${queuePrefix(stack.redisPrefix)}:${ACCOUNT_DERIVE_QUEUE}`
-    const data = await stack.redis.hget(`${key}:batch-${ids[0]}`, 'data')
+    const data = await stack.redis.hget(
+      `${key}:${accountBatchJobId(ids)}`,
+      'data',
+    )
     expect(JSON.parse(data ?? 'null')).toEqual({ accountIds: ids })
     await waitForWallet(stack, user, wallet.id)
   })
@@ -181,8 +188,8 @@ describe('POST /v1/wallets/:id/accounts/batch', () => {
     const answer = await postBatch(user, wallet.id, { count: 8 })
     const ids = answer.json<{ data: AccountView[] }>().data.map((a) => a.id)
     const key = `${queuePrefix(stack.redisPrefix)}:${ACCOUNT_DERIVE_QUEUE}`
-    await stack.redis.del(`${key}:batch-${ids[0]}`)
-    await stack.redis.lrem(`${key}:wait`, 0, `batch-${ids[0]}`)
+    await stack.redis.del(`${key}:${accountBatchJobId(ids)}`)
+    await stack.redis.lrem(`${key}:wait`, 0, accountBatchJobId(ids))
 
     await stack.signer()
     const done = await waitForWallet(stack, user, wallet.id, 30_000)

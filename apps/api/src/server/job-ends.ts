@@ -50,19 +50,18 @@ export function waitForJobEnd(
 }
 
 function waitersFor(events: QueueEvents): Map<string, Settle> {
-  let waiters = waitersOf.get(events)
-  if (waiters) return waiters
-  const byJob = new Map<string, Settle>()
+  const known = waitersOf.get(events)
+  if (known) return known
+  const waiters = new Map<string, Settle>()
   // BullMQ types the return value as a string; it arrives parsed.
   events.on(
     'completed',
     ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }) =>
-      byJob.get(jobId)?.({ kind: 'completed', value: returnvalue }),
+      waiters.get(jobId)?.({ kind: 'completed', value: returnvalue }),
   )
   events.on('failed', ({ jobId, failedReason }) =>
-    byJob.get(jobId)?.({ kind: 'failed', reason: failedReason }),
+    waiters.get(jobId)?.({ kind: 'failed', reason: failedReason }),
   )
-  waitersOf.set(events, byJob)
-  waiters = byJob
+  waitersOf.set(events, waiters)
   return waiters
 }

@@ -59,15 +59,19 @@ export function openSignQueue(
     const jobId = randomUUID()
     let wait: JobEndWait | undefined
     const adding = listener.get().then(async (events) => {
-      wait = waitForJobEnd(events, jobId, timeoutMs)
-      return queue.add(ACCOUNT_SIGN_QUEUE, data, { jobId })
+      const waiting = waitForJobEnd(events, jobId, timeoutMs)
+      wait = waiting
+      const job = await queue.add(ACCOUNT_SIGN_QUEUE, data, { jobId })
+      return { job, ended: waiting.ended }
     })
     try {
-      const job = await within(adding, ENQUEUE_TIMEOUT_MS)
-      return { job, ended: (wait as JobEndWait).ended }
+      // Without an offline queue a lost connection fails at once, but
+      // BullMQ waits for a first connection however long it takes.
+      return await within(adding, ENQUEUE_TIMEOUT_MS)
     } catch (error) {
       wait?.cancel()
-      adding.then((job) => job.remove()).catch(() => {})
+      // Added after all once Redis is back: nobody waits for it any more.
+      adding.then(({ job }) => job.remove()).catch(() => {})
       throw new AppError('SERVICE_UNAVAILABLE', undefined, { cause: error })
     }
   }
@@ -79,6 +83,9 @@ export function openSignQueue(
     const end = await ended
     if (end.kind === 'failed') throw failure(end.reason, context, log)
     if (end.kind === 'timed-out') {
+      // Nobody waits for it any more: a signer that comes later must not
+      // sign for no one. A job already running cannot be removed, and
+      // finishes unheard.
       await job.remove().catch(() => {})
       log.warn(context, 'no signer answered in time')
       throw new AppError('SIGNER_UNAVAILABLE')

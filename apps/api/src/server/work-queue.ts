@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import {
   ACCOUNT_DERIVE_QUEUE,
   ACCOUNT_SIGN_QUEUE,
+  accountBatchJobId,
   jobOptions,
   queueConnection,
   queuePrefix,
@@ -104,7 +105,12 @@ export function openWorkQueue(
     announceAccount: (accountId, log) =>
       announce(accountQueue, { accountId }, accountId, log),
     announceAccounts: (accountIds, log) =>
-      announce(accountQueue, { accountIds }, `batch-${accountIds[0]}`, log),
+      announce(
+        accountQueue,
+        { accountIds },
+        accountBatchJobId(accountIds),
+        log,
+      ),
     sign: signQueue.sign,
     sendTransaction: transactionQueue.send,
     queues: [

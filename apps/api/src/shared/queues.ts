@@ -36,7 +36,7 @@ export const MAX_ACCOUNT_BATCH = 100
 /**
  * One account, or a batch of one wallet's accounts asked for together:
  * a batch opens the wallet's chain key once and records every address in
- * one statement. A batch's job id is `batch-` and its first account's id.
+ * one statement.
  */
 export const AccountJobSchema = Type.Union([
   Type.Object({ accountId: Uuid }, { additionalProperties: false }),
@@ -51,6 +51,11 @@ export const AccountJobSchema = Type.Union([
   ),
 ])
 export type AccountJob = Static<typeof AccountJobSchema>
+
+/** The job id of a batch of accounts: `batch-` and its first id. */
+export function accountBatchJobId(accountIds: string[]): string {
+  return `batch-${accountIds[0]}`
+}
 
 /** The ids of the accounts an account job derives. */
 export function accountIdsOf(job: AccountJob): string[] {
